@@ -1,0 +1,72 @@
+package conformance;
+
+import conformance.config.ConfigException;
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.contract.ContractException;
+import conformance.generation.Json;
+import conformance.report.ReportWriter;
+import conformance.run.ConformanceRun;
+import conformance.run.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A suite run as a user starts it: settings → run → reports → one verdict line. A configuration or document problem
+ * ends with one line naming the setting, and a summary that says INCONCLUSIVE (never a stale pass).
+ */
+public final class Launch {
+    private Launch() {
+    }
+
+    /** Either a finished run, or the configuration problem that stopped it before any request. */
+    public record Outcome(Optional<ConformanceRun.Result> result, Optional<String> configurationError, Path reports) {
+    }
+
+    public static Outcome run(Settings settings, PrintStream console) {
+        Path reports = settings.get("reports").map(Path::of).orElse(Path.of("reports"));
+        try {
+            RunConfig config = RunConfig.from(settings);
+            reports = config.reports();
+            clearPreviousRun(reports);
+            ConformanceRun.Result result = new ConformanceRun(config, Progress.console(console)).execute();
+            new ReportWriter(reports).write(result);
+            console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
+                    + reports.resolve(ReportWriter.CERTIFICATE));
+            console.println("[conformance] " + result.report().headline());
+            return new Outcome(Optional.of(result), Optional.empty(), reports);
+        } catch (ConfigException | ContractException e) {
+            String message = "configuration: " + e.getMessage();
+            console.println("[conformance] INCONCLUSIVE — " + message);
+            ObjectNode summary = Json.NODES.objectNode();
+            summary.put("verdict", "INCONCLUSIVE");
+            summary.put("reason", message);
+            clearPreviousRun(reports);
+            new ReportWriter(reports).writeAtomically(ReportWriter.SUMMARY, Json.MAPPER.writeValueAsString(summary));
+            return new Outcome(Optional.empty(), Optional.of(message), reports);
+        }
+    }
+
+    /** Old summaries must never be mistaken for this run's; Allure history is kept for trends. */
+    private static void clearPreviousRun(Path reports) {
+        try {
+            Files.deleteIfExists(reports.resolve(ReportWriter.SUMMARY));
+            Files.deleteIfExists(reports.resolve(ReportWriter.CERTIFICATE));
+            Path results = reports.resolve("allure-results");
+            if (Files.isDirectory(results)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(results, Files::isRegularFile)) {
+                    for (Path f : files) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // a folder we cannot clean is one we cannot write either; the writer reports that with its path
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package conformance.checks;
+
+import java.util.List;
+
+/** The checks of DESIGN §5, in catalog order; a fresh set per run (some remember what they saw). */
+public final class Catalog {
+    private Catalog() {
+    }
+
+    public static List<Check> create() {
+        return List.of(new StatusCodeConformance(), new ContentTypeConformance(), new ResponseSchemaConformance(),
+                new NotAServerError(), new PositiveDataAcceptance(), new NegativeDataRejection(),
+                new UnknownIdentifierRejection(), new CrossInboxIsolation(), new ConversationSemantics(),
+                new TransportCheck());
+    }
+
+    public static List<String> ids() {
+        return create().stream().map(Check::id).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package conformance.checks;
+
+import conformance.exchange.Exchange;
+import conformance.generation.Intent;
+import conformance.generation.Subject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the schema cannot say about created conversations: one inbox's conversations share one {@code inbox_id},
+ * {@code contact.id} is the contact the suite used, every create yields a new {@code id} and a new {@code uuid}, and
+ * {@code uuid} is a UUID.
+ */
+public final class ConversationSemantics implements Check {
+    public static final String ID = "conversation_semantics";
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final Map<String, Long> inboxIds = new HashMap<>();
+    private final Map<String, Set<Long>> idsByInbox = new HashMap<>();
+    private final Set<String> uuids = new HashSet<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(Exchange e) {
+        return e.kase().intent() == Intent.POSITIVE && e.status() / 100 == 2
+                && e.response().flatMap(r -> r.json()).filter(JsonNode::isObject).isPresent();
+    }
+
+    @Override
+    public List<Finding> judge(Exchange e) {
+        JsonNode body = e.response().orElseThrow().json().orElseThrow();
+        Subject subject = e.kase().subject().orElseThrow();
+        List<Finding> out = new ArrayList<>();
+        JsonNode uuid = body.get("uuid");
+        if (uuid == null || !uuid.isString() || !UUID.matcher(uuid.asString()).matches()) {
+            out.add(Finding.of(this, e, "uuid " + (uuid == null ? "is missing" : uuid + " is not a UUID")).at("/uuid"));
+        } else if (!uuids.add(uuid.asString().toLowerCase())) {
+            out.add(Finding.of(this, e, "uuid " + uuid.asString() + " was already returned for an earlier conversation").at("/uuid"));
+        }
+        JsonNode id = body.get("id");
+        if (id != null && id.isIntegralNumber()
+                && !idsByInbox.computeIfAbsent(subject.inboxIdentifier(), k -> new HashSet<>()).add(id.asLong())) {
+            out.add(Finding.of(this, e, "id " + id.asLong() + " was already returned for an earlier conversation of this inbox").at("/id"));
+        }
+        JsonNode inboxId = body.get("inbox_id");
+        if (inboxId != null && inboxId.isIntegralNumber()) {
+            long first = inboxIds.computeIfAbsent(subject.inboxIdentifier(), k -> inboxId.asLong());
+            if (first != inboxId.asLong()) {
+                out.add(Finding.of(this, e, "inbox_id " + inboxId.asLong() + " differs from " + first
+                        + ", returned earlier for the same inbox").at("/inbox_id"));
+            }
+        }
+        JsonNode contactId = body.path("contact").get("id");
+        subject.contactId().ifPresent(expected -> {
+            if (contactId == null || !contactId.isIntegralNumber() || contactId.asLong() != expected) {
+                out.add(Finding.of(this, e, "contact.id " + contactId + " is not the contact the suite used (id "
+                        + expected + ")").at("/contact/id"));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public boolean payloadDependent() {
+        return false;
+    }
+
+    @Override
+    public String skipReason() {
+        return "no conversation was created, so there was nothing to compare";
+    }
+}

@@ -1,0 +1,7 @@
+package conformance.contract;
+
+import java.util.Optional;
+
+/** A documented response of an operation: its status, media type and body schema (any of them may be absent). */
+public record Response(int status, String description, Optional<String> mediaType, Optional<JsonSchema> schema) {
+}

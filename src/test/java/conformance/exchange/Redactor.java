@@ -1,0 +1,122 @@
+package conformance.exchange;
+
+import conformance.config.Secret;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secrets out of everything the suite writes: credential headers, identity hashes and pubsub tokens in JSON
+ * bodies, and every secret value the run learned (the HMAC token, hashes it computed, tokens the target issued).
+ */
+public final class Redactor {
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "api_access_token", "cookie", "set-cookie",
+            "proxy-authorization", "x-api-key");
+    private static final Pattern SECRET_MEMBERS = Pattern.compile(
+            "(\"(?:identifier_hash|pubsub_token|hmac_token|api_access_token|access_token|password)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    public void addSecret(String value) {
+        if (value != null && value.length() >= 4) {
+            secrets.add(value);
+        }
+    }
+
+    public String redact(String text) {
+        String out = SECRET_MEMBERS.matcher(text).replaceAll("$1\"" + Secret.PLACEHOLDER + "\"");
+        for (String s : secrets) {
+            out = out.replace(s, Secret.PLACEHOLDER);
+        }
+        return out;
+    }
+
+    public List<Header> redact(List<Header> headers) {
+        return headers.stream().map(h -> SECRET_HEADERS.contains(h.name().toLowerCase())
+                ? new Header(h.name(), Secret.PLACEHOLDER) : new Header(h.name(), redact(h.value()))).toList();
+    }
+
+    /** A body for people: UTF-8 text (or a hex note when it is not text), redacted and cut at {@code maxChars}. */
+    public String body(byte[] body, int maxChars) {
+        String text = decode(body);
+        String red = redact(text);
+        return red.length() <= maxChars ? red : red.substring(0, maxChars) + "… [" + (red.length() - maxChars) + " more characters cut]";
+    }
+
+    static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(body, StandardCharsets.UTF_8) + " [not valid UTF-8: undecodable bytes shown as \uFFFD]";
+        }
+    }
+
+    public String request(SentRequest r, int maxChars) {
+        StringBuilder out = new StringBuilder(r.method()).append(' ').append(redact(r.url())).append('\n');
+        redact(r.headers()).forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
+        return out.append('\n').append(body(r.body(), maxChars)).toString();
+    }
+
+    public String response(ReceivedResponse r, int maxChars) {
+        StringBuilder out = new StringBuilder("HTTP ").append(r.status()).append('\n');
+        redact(r.headers()).forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
+        out.append('\n').append(body(r.body(), maxChars));
+        if (r.truncated()) {
+            out.append("\n[body cut at the size cap]");
+        }
+        return out.toString();
+    }
+
+    /**
+     * A curl command that sends the same request. Redacted values stay placeholders: the line after the command
+     * says how to fill them in.
+     */
+    public String curl(SentRequest r) {
+        StringBuilder cmd = new StringBuilder();
+        boolean binary = !isPlainText(r.body());
+        if (binary) {
+            cmd.append("printf '").append(printfEscape(r.body())).append("' | ");
+        }
+        cmd.append("curl -sS -i -X ").append(r.method()).append(' ').append(quote(redact(r.url())));
+        redact(r.headers()).forEach(h -> cmd.append(" -H ").append(quote(h.name() + ": " + h.value())));
+        if (binary) {
+            cmd.append(" --data-binary @-");
+        } else if (r.body().length > 0) {
+            cmd.append(" --data-binary ").append(quote(redact(new String(r.body(), StandardCharsets.UTF_8))));
+        }
+        String out = cmd.toString();
+        if (out.contains(Secret.PLACEHOLDER)) {
+            out += "\n# " + Secret.PLACEHOLDER + " stands for a secret kept out of reports: put back the value "
+                    + "(identifier_hash = HMAC-SHA256 of the identifier with your inbox's HMAC token).";
+        }
+        return out;
+    }
+
+    private static boolean isPlainText(byte[] body) {
+        String decoded = decode(body);
+        return !decoded.contains("[not valid UTF-8") && decoded.chars().noneMatch(c -> c == 0);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String printfEscape(byte[] body) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : body) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\' && c != '%') {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\%03o", c));
+            }
+        }
+        return out.toString();
+    }
+}

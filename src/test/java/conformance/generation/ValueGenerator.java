@@ -1,0 +1,394 @@
+package conformance.generation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes a value that a JSON Schema (draft 2020-12, refs already inlined) accepts, biased toward edge cases. Free-form
+ * positions (no type, or objects open to any member) get arbitrary JSON, explored as thoroughly as typed ones.
+ */
+public final class ValueGenerator {
+    static final int MAX_DEPTH = 8;
+    private static final Set<String> ANNOTATIONS = Set.of("description", "title", "example", "examples", "default",
+            "deprecated", "readOnly", "writeOnly", "$comment", "$schema", "$id", "$anchor", "contentMediaType",
+            "contentEncoding", "xml", "externalDocs", "discriminator", "nullable");
+    private static final Set<String> UNDERSTOOD = Set.of("type", "properties", "required", "additionalProperties",
+            "items", "prefixItems", "enum", "const", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+            "format", "oneOf", "anyOf", "allOf");
+    private static final Set<String> FORMATS = Set.of("uuid", "date-time", "date", "email", "uri", "ipv4", "hostname");
+
+    private final Rng rng;
+    private final Statistics stats;
+
+    public ValueGenerator(Rng rng, Statistics stats) {
+        this.rng = rng;
+        this.stats = stats;
+    }
+
+    public JsonNode generate(JsonNode schema) {
+        return value(schema, "", 0);
+    }
+
+    JsonNode value(JsonNode schema, String position, int depth) {
+        if (schema == null || schema.isMissingNode() || (schema.isBoolean() && schema.booleanValue())) {
+            return anyValue(position, depth);
+        }
+        if (schema.isBoolean()) {
+            throw new GenerationException("the schema at " + position + " is false: no value is valid there");
+        }
+        noteUnknownKeywords(schema);
+        if (schema.has("const")) {
+            return schema.get("const").deepCopy();
+        }
+        if (schema.has("enum") && schema.get("enum").size() > 0) {
+            JsonNode choice = schema.get("enum").get(rng.between(0, schema.get("enum").size() - 1));
+            stats.count("enum " + position + " " + Json.text(choice));
+            return choice.deepCopy();
+        }
+        if (schema.has("allOf")) {
+            return value(Schemas.mergeAllOf(schema), position, depth);
+        }
+        for (String combinator : List.of("oneOf", "anyOf")) {
+            if (schema.has(combinator) && schema.get(combinator).size() > 0) {
+                int branch = rng.between(0, schema.get(combinator).size() - 1);
+                stats.count(combinator + " " + position + " branch " + branch);
+                return value(Schemas.withBranch(schema, combinator, branch), position, depth);
+            }
+        }
+        List<String> types = Schemas.types(schema);
+        if (types.isEmpty()) {
+            return anyValue(position, depth);
+        }
+        String type = types.get(rng.between(0, types.size() - 1));
+        stats.type(position, type);
+        return switch (type) {
+            case "null" -> Json.NODES.nullNode();
+            case "boolean" -> Json.NODES.booleanNode(rng.chance(0.5));
+            case "integer" -> Json.NODES.numberNode(integer(schema, position));
+            case "number" -> number(schema, position);
+            case "string" -> Json.NODES.stringNode(string(schema, position));
+            case "array" -> array(schema, position, depth);
+            case "object" -> object(schema, position, depth);
+            default -> throw new GenerationException("unknown type '" + type + "' at " + position);
+        };
+    }
+
+    private void noteUnknownKeywords(JsonNode schema) {
+        for (String keyword : schema.propertyNames()) {
+            if (!UNDERSTOOD.contains(keyword) && !ANNOTATIONS.contains(keyword) && !keyword.startsWith("x-")) {
+                stats.unknownKeyword(keyword);
+            }
+        }
+        if (schema.has("format") && !FORMATS.contains(schema.get("format").asString())) {
+            stats.unknownKeyword("format: " + schema.get("format").asString());
+        }
+    }
+
+    /** Arbitrary JSON, for positions the schema leaves open. */
+    JsonNode anyValue(String position, int depth) {
+        int roll = rng.between(0, 99);
+        boolean mayNest = depth < MAX_DEPTH;
+        String type = roll < 30 ? "string" : roll < 45 ? "integer" : roll < 55 ? "number" : roll < 65 ? "boolean"
+                : roll < 72 ? "null" : (roll < 90 && mayNest) ? "object" : mayNest ? "array" : "string";
+        stats.type(position, type);
+        return switch (type) {
+            case "string" -> Json.NODES.stringNode(freeString(position));
+            case "integer" -> Json.NODES.numberNode(freeInteger(position));
+            case "number" -> Json.NODES.numberNode(freeNumber(position));
+            case "boolean" -> Json.NODES.booleanNode(rng.chance(0.5));
+            case "null" -> Json.NODES.nullNode();
+            case "object" -> freeObject(position, depth, null);
+            default -> freeArray(position, depth);
+        };
+    }
+
+    private long integer(JsonNode schema, String position) {
+        long min = Schemas.lowerBound(schema);
+        long max = Schemas.upperBound(schema);
+        if (min > max) {
+            throw new GenerationException("no integer fits the bounds at " + position);
+        }
+        long value;
+        int roll = rng.between(0, 9);
+        if (roll < 2 && min != Long.MIN_VALUE) {
+            value = min;
+            stats.edge("integer at minimum");
+        } else if (roll < 4 && max != Long.MAX_VALUE) {
+            value = max;
+            stats.edge("integer at maximum");
+        } else if (roll < 7) {
+            value = Math.max(min, Math.min(max, freeInteger(position)));
+        } else {
+            value = rng.between(Math.max(min, -1_000_000L), Math.min(max, 1_000_000L));
+        }
+        if (schema.has("multipleOf") && schema.get("multipleOf").isIntegralNumber() && schema.get("multipleOf").asLong() > 0) {
+            long m = schema.get("multipleOf").asLong();
+            long down = Math.floorDiv(value, m) * m;
+            value = down >= min ? down : down + m;
+            if (value > max) {
+                throw new GenerationException("no multiple of " + m + " fits the bounds at " + position);
+            }
+        }
+        return value;
+    }
+
+    private JsonNode number(JsonNode schema, String position) {
+        boolean bounded = schema.has("minimum") || schema.has("maximum") || schema.has("exclusiveMinimum")
+                || schema.has("exclusiveMaximum") || schema.has("multipleOf");
+        if (bounded || rng.chance(0.3)) {
+            return Json.NODES.numberNode(integer(schema, position));
+        }
+        return Json.NODES.numberNode(freeNumber(position));
+    }
+
+    private long freeInteger(String position) {
+        if (rng.chance(0.5)) {
+            long v = rng.pick(Edges.INTEGERS);
+            stats.edge("integer " + v);
+            return v;
+        }
+        return rng.between(-1000L, 1000L);
+    }
+
+    private double freeNumber(String position) {
+        if (rng.chance(0.5)) {
+            double v = rng.pick(Edges.NUMBERS);
+            stats.edge("number " + v);
+            return v;
+        }
+        return (rng.unit() - 0.5) * Math.pow(10, rng.between(-3, 6));
+    }
+
+    private String string(JsonNode schema, String position) {
+        int minLength = schema.path("minLength").asInt(0);
+        int maxLength = schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
+        if (minLength > maxLength) {
+            throw new GenerationException("minLength > maxLength at " + position);
+        }
+        String base = schema.has("format") ? formatted(schema.get("format").asString(), position) : null;
+        if (base == null) {
+            base = freeString(position);
+        }
+        return fitLength(base, minLength, maxLength);
+    }
+
+    private String fitLength(String s, int minLength, int maxLength) {
+        int length = s.codePointCount(0, s.length());
+        if (length > maxLength) {
+            stats.edge("string cut to maxLength");
+            return s.substring(0, s.offsetByCodePoints(0, maxLength));
+        }
+        if (length < minLength) {
+            stats.edge("string padded to minLength");
+            return s + "x".repeat(minLength - length);
+        }
+        return s;
+    }
+
+    private String formatted(String format, String position) {
+        stats.count("format " + format);
+        return switch (format) {
+            case "uuid" -> new UUID(rng.between(Long.MIN_VALUE, Long.MAX_VALUE), rng.between(Long.MIN_VALUE, Long.MAX_VALUE)).toString();
+            case "date-time" -> DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(rng.between(0L, 4_102_444_800L)));
+            case "date" -> DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochSecond(rng.between(0L, 4_102_444_800L)).atOffset(ZoneOffset.UTC));
+            case "email" -> "user" + rng.between(0, 99_999) + "@example.com";
+            case "uri" -> "https://example.com/" + rng.between(0, 99_999);
+            case "ipv4" -> rng.between(1, 254) + "." + rng.between(0, 255) + "." + rng.between(0, 255) + "." + rng.between(1, 254);
+            case "hostname" -> "host" + rng.between(0, 9999) + ".example.com";
+            default -> null;
+        };
+    }
+
+    private String freeString(String position) {
+        int roll = rng.between(0, 99);
+        if (roll < 40) {
+            String s = rng.pick(Edges.STRINGS);
+            stats.edge("string " + Json.text(Json.NODES.stringNode(s)));
+            return s;
+        }
+        if (roll < 45) {
+            int n = rng.between(1000, 5000);
+            stats.edge("huge string");
+            stats.size(position, "string", n);
+            return "x".repeat(n);
+        }
+        int n = rng.between(1, 24);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(rng.chance(0.9) ? (char) rng.between('a', 'z') : rng.pick(Edges.STRINGS));
+        }
+        return out.toString();
+    }
+
+    private String freeKey() {
+        if (rng.chance(0.4)) {
+            String k = rng.pick(Edges.KEYS);
+            stats.edge("key " + Json.text(Json.NODES.stringNode(k.length() > 20 ? "long key" : k)));
+            return k;
+        }
+        int n = rng.between(1, 12);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append((char) rng.between('a', 'z'));
+        }
+        return out.toString();
+    }
+
+    private int freeSize(String position, String kind) {
+        int roll = rng.between(0, 99);
+        int size = roll < 10 ? 0 : roll < 70 ? rng.between(1, 3) : roll < 88 ? rng.between(4, 12) : rng.between(21, 40);
+        stats.size(position, kind, size);
+        return size;
+    }
+
+    /** An object with arbitrary members; {@code valueSchema} (may be null) constrains their values. */
+    private ObjectNode freeObject(String position, int depth, JsonNode valueSchema) {
+        ObjectNode node = Json.NODES.objectNode();
+        if (valueSchema == null && depth < MAX_DEPTH - 3 && rng.chance(0.05)) {
+            return nested(position, depth);
+        }
+        int size = freeSize(position, "object");
+        for (int i = 0; i < size; i++) {
+            String key = freeKey();
+            String child = position + "/*";
+            node.set(key, valueSchema == null ? anyValue(child, depth + 1) : value(valueSchema, child, depth + 1));
+        }
+        return node;
+    }
+
+    /** A chain of objects several levels deep: deep nesting is an edge case of its own. */
+    private ObjectNode nested(String position, int depth) {
+        int levels = rng.between(2, Math.max(2, MAX_DEPTH - depth - 1));
+        stats.edge("nested objects " + levels + " deep");
+        ObjectNode root = Json.NODES.objectNode();
+        ObjectNode current = root;
+        for (int i = 1; i < levels; i++) {
+            ObjectNode next = Json.NODES.objectNode();
+            current.set(freeKey(), next);
+            current = next;
+        }
+        current.set(freeKey(), anyValue(position + "/*", depth + levels));
+        return root;
+    }
+
+    private ArrayNode freeArray(String position, int depth) {
+        ArrayNode node = Json.NODES.arrayNode();
+        int size = freeSize(position, "array");
+        for (int i = 0; i < size; i++) {
+            node.add(anyValue(position + "/[]", depth + 1));
+        }
+        return node;
+    }
+
+    private JsonNode object(JsonNode schema, String position, int depth) {
+        JsonNode properties = schema.path("properties");
+        Set<String> required = new LinkedHashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asString()));
+        JsonNode additional = schema.get("additionalProperties");
+        boolean closed = additional != null && additional.isBoolean() && !additional.booleanValue();
+        boolean freeForm = properties.isEmpty() && !closed;
+        int minProperties = schema.path("minProperties").asInt(0);
+        int maxProperties = schema.has("maxProperties") ? schema.get("maxProperties").asInt() : Integer.MAX_VALUE;
+        ObjectNode node;
+        if (freeForm && required.isEmpty()) {
+            node = freeObject(position, depth, additional != null && additional.isObject() ? additional : null);
+        } else {
+            node = Json.NODES.objectNode();
+            for (Map.Entry<String, JsonNode> p : properties.properties()) {
+                if (required.contains(p.getKey()) || rng.chance(0.6)) {
+                    node.set(p.getKey(), value(p.getValue(), position + "/" + p.getKey(), depth + 1));
+                }
+            }
+            for (String r : required) {
+                if (!node.has(r)) {
+                    node.set(r, anyValue(position + "/" + r, depth + 1));
+                }
+            }
+            if (!closed && rng.chance(0.2)) {
+                stats.edge("extra member beside declared properties");
+                String key = "extra_" + freeKey();
+                if (!properties.has(key)) {
+                    node.set(key, additional != null && additional.isObject()
+                            ? value(additional, position + "/*", depth + 1) : anyValue(position + "/*", depth + 1));
+                }
+            }
+        }
+        return fitMembers(node, schema, properties, required, additional, closed, minProperties, maxProperties, position, depth);
+    }
+
+    private ObjectNode fitMembers(ObjectNode node, JsonNode schema, JsonNode properties, Set<String> required,
+                                  JsonNode additional, boolean closed, int min, int max, String position, int depth) {
+        List<String> names = new ArrayList<>(node.propertyNames());
+        for (int i = names.size() - 1; node.size() > max && i >= 0; i--) {
+            if (!required.contains(names.get(i))) {
+                node.remove(names.get(i));
+            }
+        }
+        int guard = 0;
+        while (node.size() < min && guard++ < 10 * (min + 1)) {
+            List<String> absent = new ArrayList<>();
+            properties.propertyNames().forEach(n -> {
+                if (!node.has(n)) {
+                    absent.add(n);
+                }
+            });
+            if (!absent.isEmpty()) {
+                String name = absent.get(0);
+                node.set(name, value(properties.get(name), position + "/" + name, depth + 1));
+            } else if (!closed) {
+                node.set("m" + guard + freeKey(), additional != null && additional.isObject()
+                        ? value(additional, position + "/*", depth + 1) : anyValue(position + "/*", depth + 1));
+            } else {
+                throw new GenerationException("cannot reach minProperties at " + position);
+            }
+        }
+        if (node.size() > max) {
+            throw new GenerationException("required members exceed maxProperties at " + position);
+        }
+        return node;
+    }
+
+    private JsonNode array(JsonNode schema, String position, int depth) {
+        int minItems = schema.path("minItems").asInt(0);
+        int maxItems = schema.has("maxItems") ? schema.get("maxItems").asInt() : Integer.MAX_VALUE;
+        JsonNode prefix = schema.path("prefixItems");
+        JsonNode items = schema.get("items");
+        boolean closed = items != null && items.isBoolean() && !items.booleanValue();
+        int size = depth >= MAX_DEPTH ? minItems : freeSize(position, "array");
+        size = Math.max(minItems, Math.min(size, maxItems));
+        if (closed) {
+            size = Math.min(size, prefix.size());
+        }
+        if (size < minItems) {
+            throw new GenerationException("cannot reach minItems at " + position);
+        }
+        ArrayNode node = Json.NODES.arrayNode();
+        boolean unique = schema.path("uniqueItems").asBoolean(false);
+        Set<JsonNode> seen = new HashSet<>();
+        int attempts = 0;
+        while (node.size() < size && attempts++ < size * 20 + 20) {
+            int i = node.size();
+            JsonNode itemSchema = i < prefix.size() ? prefix.get(i) : items;
+            JsonNode item = value(itemSchema, position + "/" + (i < prefix.size() ? i : "[]"), depth + 1);
+            if (!unique || seen.add(item)) {
+                node.add(item);
+            }
+        }
+        if (node.size() < minItems) {
+            throw new GenerationException("cannot make enough unique items at " + position);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,120 @@
+package conformance.reference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The embedded reference target: a real HTTP server on a free loopback port, in-process, serving
+ * {@link ReferenceApi} through a {@link Variant}. Closing it stops the server and its threads.
+ */
+public final class ReferenceTarget implements AutoCloseable {
+    private static final int MAX_REQUEST_BYTES = 8 << 20;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ReferenceApi api;
+    private final Variant variant;
+
+    private ReferenceTarget(Variant variant) throws IOException {
+        // the JDK server leaves Nagle on unless told before its first use: about 23 requests/s instead of thousands
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.api = new ReferenceApi(2, 1);
+        this.variant = variant;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "reference-target");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static ReferenceTarget start() {
+        return start(Variant.CONFORMING);
+    }
+
+    public static ReferenceTarget start(Variant variant) {
+        try {
+            return new ReferenceTarget(variant);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded reference target on loopback", e);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    }
+
+    /** Two plain API inboxes, then one that requires an identifier_hash on contact creation. */
+    public List<Inbox> inboxes() {
+        return api.inboxes();
+    }
+
+    private void serve(HttpExchange http) throws IOException {
+        try (http) {
+            byte[] body = readBody(http.getRequestBody());
+            Optional<String> contentType = Optional.ofNullable(http.getRequestHeaders().getFirst("Content-Type"));
+            String path = http.getRequestURI().getRawPath();
+            ReferenceApi.Handled handled = api.handle(http.getRequestMethod(), path, contentType, body);
+            Call call = new Call(http.getRequestMethod(), path, contentType, body, handled.outcome(), handled.payload());
+            write(http, variant.answer(call, handled.reply()));
+        } catch (RuntimeException e) {
+            // a faulty variant may throw on purpose; the client sees a broken exchange, the server goes on
+            http.close();
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0 && out.size() < MAX_REQUEST_BYTES) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(HttpExchange http, Reply reply) throws IOException {
+        byte[] body = reply.body();
+        for (Map.Entry<String, String> h : reply.headers()) {
+            http.getResponseHeaders().add(h.getKey(), h.getValue());
+        }
+        if (reply.gzip()) {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+                gz.write(body);
+            }
+            body = zipped.toByteArray();
+            http.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+        long length = reply.chunked() ? 0 : body.length == 0 ? -1 : body.length;
+        http.sendResponseHeaders(reply.status(), length);
+        if (body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

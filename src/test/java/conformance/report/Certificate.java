@@ -1,0 +1,75 @@
+package conformance.report;
+
+import conformance.checks.Finding;
+import conformance.exchange.Redactor;
+import conformance.verdict.CheckResult;
+import conformance.verdict.FindingGroup;
+import conformance.verdict.RunReport;
+
+/** {@code certificate.md}: the run for people — what was tested, with what, and each check's outcome and evidence. */
+public final class Certificate {
+    private static final int MAX_FINDINGS_SHOWN = 10;
+
+    private Certificate() {
+    }
+
+    public static String render(RunReport r, Redactor redactor) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Conformance certificate: ").append(r.headline().split(" — ")[0]).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Verdict", r.verdict().name());
+        r.inconclusiveReason().ifPresent(reason -> row(md, "Why inconclusive", redactor.redact(reason)));
+        row(md, "Target", redactor.redact(r.target()) + (r.embeddedTarget() ? " (embedded reference target)" : ""));
+        row(md, "Operation under test", "`create-a-conversation` (POST /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations)");
+        row(md, "Specification", "`" + r.specPath() + "` sha256 `" + r.specSha256() + "`");
+        row(md, "Suite version", r.suiteVersion());
+        row(md, "Seed", "`" + r.seed() + "` (replay with `-Dconformance.seed=" + r.seed() + "`)");
+        row(md, "Profile", r.profile());
+        row(md, "Started", r.startedAt().toString());
+        row(md, "Duration", r.durationMs() + " ms");
+        row(md, "Requests", String.valueOf(r.requests()));
+        md.append("\n## Checks\n\n| check | operation | outcome | requests | findings | note |\n|---|---|---|---|---|---|\n");
+        for (CheckResult c : r.checks()) {
+            int findings = c.findings().stream().mapToInt(FindingGroup::occurrences).sum();
+            md.append("| `").append(c.checkId()).append("` | ").append(c.operationId()).append(" | **")
+                    .append(c.outcome().id()).append("** | ").append(c.requests()).append(" | ").append(findings)
+                    .append(" | ").append(cell(c.skipReason().or(() -> c.waiver()).orElse(""))).append(" |\n");
+        }
+        for (CheckResult c : r.checks()) {
+            if (c.findings().isEmpty()) {
+                continue;
+            }
+            md.append("\n## `").append(c.checkId()).append("` on ").append(c.operationId()).append("\n\n");
+            c.findings().stream().limit(MAX_FINDINGS_SHOWN).forEach(g -> finding(md, g, redactor));
+            if (c.findings().size() > MAX_FINDINGS_SHOWN) {
+                md.append("… and ").append(c.findings().size() - MAX_FINDINGS_SHOWN).append(" more distinct findings (see conformance-summary.json)\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static void finding(StringBuilder md, FindingGroup g, Redactor redactor) {
+        Finding f = g.first();
+        md.append("- ").append(cell(redactor.redact(f.message())));
+        if (g.occurrences() > 1) {
+            md.append(" (×").append(g.occurrences()).append(')');
+        }
+        if (f.specGap()) {
+            md.append(" — *spec gap: the document offers no status for rejecting invalid input*");
+        }
+        md.append("\n  - case: ").append(cell(redactor.redact(f.exchange().kase().label())));
+        if (f.status() > 0) {
+            md.append(", status ").append(f.status());
+        }
+        md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+    }
+
+    private static String cell(String s) {
+        String flat = s.replace("|", "\\|").replace("\n", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

@@ -1,0 +1,86 @@
+package conformance.run;
+
+import conformance.config.RunConfig;
+import conformance.config.Secret;
+import conformance.contract.Contract;
+import conformance.contract.Operation;
+import conformance.exchange.Exchange;
+import conformance.exchange.HttpExchanger;
+import conformance.exchange.IdentityHash;
+import conformance.exchange.Redactor;
+import conformance.generation.Case;
+import conformance.generation.Intent;
+import conformance.generation.Json;
+import conformance.generation.Subject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Gets the contacts a run needs the way a real client does: through {@code POST …/inboxes/{inbox}/contacts}, with a
+ * name that marks it as the suite's and the correct identifier_hash when an HMAC token is configured.
+ */
+final class Provisioning {
+    private final Operation createContact;
+    private final HttpExchanger exchanger;
+    private final Redactor redactor;
+    private final Consumer<Exchange> judge;
+    private final String runId;
+    private final Optional<Secret> hmacToken;
+
+    Provisioning(Contract contract, HttpExchanger exchanger, Redactor redactor, Consumer<Exchange> judge, String runId,
+                 Optional<Secret> hmacToken) {
+        this.createContact = contract.operation(Contract.CREATE_CONTACT);
+        this.exchanger = exchanger;
+        this.redactor = redactor;
+        this.judge = judge;
+        this.runId = runId;
+        this.hmacToken = hmacToken;
+    }
+
+    /** The main subject: the configured contact, or one created now. */
+    Subject subject(RunConfig config, String inbox) {
+        return config.contactIdentifier().map(c -> new Subject(inbox, c, OptionalLong.empty()))
+                .orElseGet(() -> createContact(inbox));
+    }
+
+    Subject createContact(String inbox) {
+        String identifier = "conformance-" + runId + "-" + inbox.hashCode();
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("name", "Conformance suite run " + runId);
+        body.put("identifier", identifier);
+        hmacToken.ifPresent(token -> {
+            String hash = IdentityHash.of(token.value(), identifier);
+            redactor.addSecret(hash);
+            body.put("identifier_hash", hash);
+        });
+        Map<String, String> path = new LinkedHashMap<>();
+        path.put("inbox_identifier", inbox);
+        Case c = new Case(-1, createContact.id(), Intent.SETUP, path, Optional.of(body), Json.bytes(body),
+                Optional.of("application/json"), Optional.empty(), Optional.empty(), "create the suite's contact");
+        Exchange e = exchanger.send(c, createContact);
+        e.response().flatMap(r -> r.json()).map(j -> j.get("pubsub_token")).filter(JsonNode::isString)
+                .ifPresent(t -> redactor.addSecret(t.asString()));
+        judge.accept(e);
+        if (e.failure().isPresent()) {
+            throw new SetupFailure("could not create a contact on inbox " + inbox + ": " + e.failure().get().message());
+        }
+        int status = e.status();
+        JsonNode json = e.response().flatMap(r -> r.json()).orElse(Json.NODES.nullNode());
+        JsonNode sourceId = json.get("source_id");
+        if (status / 100 != 2 || sourceId == null || !sourceId.isString() || sourceId.asString().isEmpty()) {
+            String hint = hmacToken.isPresent() ? "" : " If the inbox enforces identity validation (HMAC), set "
+                    + "conformance.hmacToken (CONFORMANCE_HMAC_TOKEN) to its HMAC token.";
+            throw new SetupFailure("could not create a contact on inbox " + inbox + ": the target answered " + status
+                    + (status / 100 == 2 ? " without a source_id" : "") + "." + hint
+                    + " Or give an existing one with conformance.contactIdentifier.");
+        }
+        JsonNode id = json.get("id");
+        return new Subject(inbox, sourceId.asString(),
+                id != null && id.isIntegralNumber() ? OptionalLong.of(id.asLong()) : OptionalLong.empty());
+    }
+}

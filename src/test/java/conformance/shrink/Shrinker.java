@@ -1,0 +1,184 @@
+package conformance.shrink;
+
+import conformance.generation.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reduces a failing JSON payload while it still fails: drop members and items (halves first), shorten strings and
+ * member names, simplify numbers, replace nested values by simpler ones. Greedy: take the first smaller candidate
+ * that still fails, start again from it, stop when none does or the budget (time, tries) is spent.
+ */
+public final class Shrinker {
+    private final Duration timeBudget;
+    private final int triesBudget;
+
+    public Shrinker(Duration timeBudget, int triesBudget) {
+        this.timeBudget = timeBudget;
+        this.triesBudget = triesBudget;
+    }
+
+    /** The outcome: the smallest payload found and how many candidates were tried. */
+    public record Result(JsonNode smallest, int tries, boolean exhausted) {
+    }
+
+    public Result shrink(JsonNode failing, Predicate<JsonNode> stillFails) {
+        long deadline = System.nanoTime() + timeBudget.toNanos();
+        JsonNode current = failing;
+        int tries = 0;
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (JsonNode candidate : candidates(current)) {
+                if (tries >= triesBudget || System.nanoTime() > deadline) {
+                    return new Result(current, tries, true);
+                }
+                if (candidate.equals(current)) {
+                    continue;
+                }
+                tries++;
+                if (stillFails.test(candidate)) {
+                    current = candidate;
+                    improved = true;
+                    break;
+                }
+            }
+        }
+        return new Result(current, tries, false);
+    }
+
+    /** Smaller variants of {@code node}, the most aggressive first. */
+    static List<JsonNode> candidates(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isObject()) {
+            objectCandidates((ObjectNode) node, out);
+        } else if (node.isArray()) {
+            arrayCandidates((ArrayNode) node, out);
+        } else if (node.isString()) {
+            stringCandidates(node.asString()).forEach(s -> out.add(Json.NODES.stringNode(s)));
+        } else if (node.isIntegralNumber()) {
+            long v = node.asLong();
+            for (long c : new long[] {0, v / 2, v > 0 ? v - 1 : v + 1}) {
+                if (Math.abs(c) < Math.abs(v) || (c == 0 && v != 0)) {
+                    out.add(Json.NODES.numberNode(c));
+                }
+            }
+        } else if (node.isNumber()) {
+            double v = node.asDouble();
+            out.add(Json.NODES.numberNode(0));
+            if (v != Math.rint(v) && !Double.isInfinite(v)) {
+                out.add(Json.NODES.numberNode((long) v));
+            }
+        } else if (node.isBoolean() && node.booleanValue()) {
+            out.add(Json.NODES.booleanNode(false));
+        }
+        return out;
+    }
+
+    private static void objectCandidates(ObjectNode node, List<JsonNode> out) {
+        List<String> names = new ArrayList<>(node.propertyNames());
+        int n = names.size();
+        if (n > 1) {
+            out.add(without(node, names.subList(0, n / 2)));
+            out.add(without(node, names.subList(n / 2, n)));
+        }
+        for (String name : names) {
+            out.add(without(node, List.of(name)));
+        }
+        for (String name : names) {
+            JsonNode value = node.get(name);
+            for (String shorter : stringCandidates(name)) {
+                if (!node.has(shorter)) {
+                    out.add(renamed(node, name, shorter));
+                }
+            }
+            for (JsonNode simpler : simpler(value)) {
+                ObjectNode copy = node.deepCopy();
+                copy.set(name, simpler);
+                out.add(copy);
+            }
+        }
+    }
+
+    private static void arrayCandidates(ArrayNode node, List<JsonNode> out) {
+        int n = node.size();
+        if (n > 1) {
+            out.add(slice(node, n / 2, n));
+            out.add(slice(node, 0, n / 2));
+        }
+        for (int i = 0; i < n; i++) {
+            ArrayNode copy = node.deepCopy();
+            copy.remove(i);
+            out.add(copy);
+        }
+        for (int i = 0; i < n; i++) {
+            for (JsonNode simpler : simpler(node.get(i))) {
+                ArrayNode copy = node.deepCopy();
+                copy.set(i, simpler);
+                out.add(copy);
+            }
+        }
+    }
+
+    /** Values to put in place of {@code value}: simpler types first, then its own smaller variants. */
+    private static List<JsonNode> simpler(JsonNode value) {
+        List<JsonNode> out = new ArrayList<>();
+        if (value.isContainer() && !value.isEmpty()) {
+            for (JsonNode child : value) {
+                out.add(child.deepCopy());
+            }
+        }
+        if (!value.isNumber() || value.asDouble() != 0) {
+            out.add(Json.NODES.numberNode(0));
+        }
+        out.addAll(candidates(value));
+        return out;
+    }
+
+    private static List<String> stringCandidates(String s) {
+        List<String> out = new ArrayList<>();
+        int length = s.codePointCount(0, s.length());
+        if (length == 0) {
+            return out;
+        }
+        out.add("");
+        if (length > 2) {
+            out.add(s.substring(0, s.offsetByCodePoints(0, length / 2)));
+            out.add(s.substring(s.offsetByCodePoints(0, length / 2)));
+        }
+        for (int i = 0; i < length && i < 64; i++) {
+            int start = s.offsetByCodePoints(0, i);
+            int end = s.offsetByCodePoints(start, 1);
+            out.add(s.substring(0, start) + s.substring(end));
+        }
+        return out;
+    }
+
+    private static ObjectNode without(ObjectNode node, List<String> names) {
+        ObjectNode copy = node.deepCopy();
+        names.forEach(copy::remove);
+        return copy;
+    }
+
+    private static ObjectNode renamed(ObjectNode node, String from, String to) {
+        ObjectNode copy = Json.NODES.objectNode();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            copy.set(e.getKey().equals(from) ? to : e.getKey(), e.getValue().deepCopy());
+        }
+        return copy;
+    }
+
+    private static ArrayNode slice(ArrayNode node, int from, int to) {
+        ArrayNode copy = Json.NODES.arrayNode();
+        for (int i = from; i < to; i++) {
+            copy.add(node.get(i).deepCopy());
+        }
+        return copy;
+    }
+}

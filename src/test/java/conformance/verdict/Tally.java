@@ -1,0 +1,88 @@
+package conformance.verdict;
+
+import conformance.checks.Check;
+import conformance.checks.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Collects, per (check, operation), how many exchanges a check judged and its distinct findings, keeping memory
+ * bounded however long the run: repeats are counted, and at most {@link #MAX_DISTINCT} distinct findings are kept.
+ */
+public final class Tally {
+    static final int MAX_DISTINCT = 50;
+
+    private record Key(String checkId, String operationId) {
+    }
+
+    private static final class Entry {
+        long requests;
+        final Map<String, Finding> firsts = new LinkedHashMap<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        long dropped;
+    }
+
+    private final Map<Key, Entry> entries = new LinkedHashMap<>();
+
+    public synchronized void judged(Check check, String operationId) {
+        entry(check.id(), operationId).requests++;
+    }
+
+    public synchronized void found(Finding f) {
+        Entry e = entry(f.checkId(), f.operationId());
+        String sig = f.signature();
+        if (e.firsts.containsKey(sig) || e.firsts.size() < MAX_DISTINCT) {
+            e.firsts.putIfAbsent(sig, f);
+            e.counts.merge(sig, 1, Integer::sum);
+        } else {
+            e.dropped++;
+        }
+    }
+
+    public synchronized List<Finding> distinct() {
+        List<Finding> all = new ArrayList<>();
+        entries.values().forEach(e -> all.addAll(e.firsts.values()));
+        return all;
+    }
+
+    /** Replaces a kept finding (e.g. by the same finding with its shrunk case). */
+    public synchronized void revise(Finding f, UnaryOperator<Finding> change) {
+        Entry e = entries.get(new Key(f.checkId(), f.operationId()));
+        e.firsts.computeIfPresent(f.signature(), (k, old) -> change.apply(old));
+    }
+
+    private Entry entry(String checkId, String operationId) {
+        return entries.computeIfAbsent(new Key(checkId, operationId), k -> new Entry());
+    }
+
+    /**
+     * The results for the catalog on the operation under test (skipped ones included, with their reason) and for any
+     * other operation the run touched (only the checks that judged something there).
+     */
+    public synchronized List<CheckResult> results(List<Check> catalog, String operationUnderTest) {
+        List<CheckResult> out = new ArrayList<>();
+        for (Check check : catalog) {
+            out.add(result(check, operationUnderTest, true));
+        }
+        entries.keySet().stream().map(Key::operationId).distinct().filter(op -> !op.equals(operationUnderTest))
+                .forEach(op -> catalog.forEach(check -> {
+                    if (entries.containsKey(new Key(check.id(), op))) {
+                        out.add(result(check, op, false));
+                    }
+                }));
+        return out;
+    }
+
+    private CheckResult result(Check check, String operationId, boolean reportSkipped) {
+        Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
+        List<FindingGroup> groups = new ArrayList<>();
+        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig))));
+        Outcome outcome = !groups.isEmpty() ? Outcome.FAILED : e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED;
+        Optional<String> skip = outcome == Outcome.SKIPPED && reportSkipped ? Optional.of(check.skipReason()) : Optional.empty();
+        return new CheckResult(check.id(), operationId, outcome, e.requests, List.copyOf(groups), Optional.empty(), skip);
+    }
+}
