@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.net.ssl.SSLException;
 import org.apache.http.NoHttpResponseException;
@@ -88,16 +89,17 @@ public final class HttpExchanger {
             List<Header> received = response.getHeaders().asList().stream()
                     .map(h -> new Header(h.getName(), h.getValue())).toList();
             return new Exchange(c, operation, request,
-                    java.util.Optional.of(ReceivedResponse.of(response.getStatusCode(), received, body == null ? new byte[0] : body, limits.truncated())),
-                    java.util.Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
-        } catch (RuntimeException e) {
+                    Optional.of(ReceivedResponse.of(response.getStatusCode(), received, body == null ? new byte[0] : body, limits.truncated())),
+                    Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (Exception e) {
+            // REST Assured rethrows the client's checked IOExceptions undeclared, so catch them all here
             return failed(c, operation, request, start, unwrap(e));
         }
     }
 
     private Exchange failed(Case c, Operation operation, SentRequest request, long start, Throwable cause) {
-        return new Exchange(c, operation, request, java.util.Optional.empty(),
-                java.util.Optional.of(classify(cause)), Duration.ofNanos(System.nanoTime() - start));
+        return new Exchange(c, operation, request, Optional.empty(),
+                Optional.of(classify(cause)), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static Throwable unwrap(Throwable e) {

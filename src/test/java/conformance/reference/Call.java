@@ -1,9 +1,13 @@
 package conformance.reference;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
-/** A request the reference target received, with its decision; what a variant looks at. */
+/**
+ * A request the reference target received, with its decision; what a variant looks at. {@code acceptAnyway}
+ * creates a conversation as if the request had been accepted, for variants that accept what they should not.
+ */
 public record Call(String method, String path, Optional<String> contentType, byte[] body, Outcome outcome,
-                   Optional<JsonNode> payload) {
+                   Optional<JsonNode> payload, Supplier<Reply> acceptAnyway) {
 }

@@ -86,6 +86,24 @@ final class ReferenceApi {
         if (attributes != null && !attributes.isObject()) {
             return rejected(Outcome.INVALID_BODY, "custom_attributes", "custom_attributes must be an object", payload);
         }
+        return new Handled(Outcome.CONVERSATION_CREATED, Reply.json(200, conversation(inbox, contact.record())), payload);
+    }
+
+    /**
+     * A new conversation for whatever the path names, even when it names nothing known: the inbox (else the first),
+     * its contact (else the first contact anywhere, else a made-up one).
+     */
+    synchronized Reply acceptAnyway(String path) {
+        String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
+        Inbox inbox = parts.length > 0 && inboxes.containsKey(parts[0]) ? inboxes.get(parts[0]) : inboxes.values().iterator().next();
+        String sourceId = parts.length > 2 ? parts[2] : "";
+        ObjectNode record = contacts.get(inbox.id()).containsKey(sourceId) ? contacts.get(inbox.id()).get(sourceId).record()
+                : contacts.values().stream().flatMap(m -> m.values().stream()).map(Contact::record).findFirst()
+                .orElseGet(() -> newContact(inbox, sourceId, Json.NODES.objectNode(), "").record());
+        return Reply.json(200, conversation(inbox, record));
+    }
+
+    private ObjectNode conversation(Inbox inbox, ObjectNode contact) {
         long number = conversationNumbers.get(inbox.id()).incrementAndGet();
         ObjectNode conversation = Json.NODES.objectNode();
         conversation.put("id", number);
@@ -95,8 +113,8 @@ final class ReferenceApi {
         conversation.put("status", "open");
         conversation.put("agent_last_seen_at", 0);
         conversation.putArray("messages");
-        conversation.set("contact", contact.record().deepCopy());
-        return new Handled(Outcome.CONVERSATION_CREATED, Reply.json(200, conversation), payload);
+        conversation.set("contact", contact.deepCopy());
+        return conversation;
     }
 
     private Handled createContact(String inboxIdentifier, Optional<String> contentType, byte[] body) {

@@ -72,7 +72,8 @@ public final class ReferenceTarget implements AutoCloseable {
             Optional<String> contentType = Optional.ofNullable(http.getRequestHeaders().getFirst("Content-Type"));
             String path = http.getRequestURI().getRawPath();
             ReferenceApi.Handled handled = api.handle(http.getRequestMethod(), path, contentType, body);
-            Call call = new Call(http.getRequestMethod(), path, contentType, body, handled.outcome(), handled.payload());
+            Call call = new Call(http.getRequestMethod(), path, contentType, body, handled.outcome(), handled.payload(),
+                    () -> api.acceptAnyway(path));
             write(http, variant.answer(call, handled.reply()));
         } catch (RuntimeException e) {
             // a faulty variant may throw on purpose; the client sees a broken exchange, the server goes on

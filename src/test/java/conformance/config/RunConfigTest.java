@@ -1,0 +1,81 @@
+package conformance.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class RunConfigTest {
+
+    private static String error(Map<String, String> settings) {
+        return assertThrows(ConfigException.class, () -> RunConfig.from(Settings.of(settings))).getMessage();
+    }
+
+    @Test
+    void noSettingsMeansTheEmbeddedTargetWithDefaults() {
+        RunConfig c = RunConfig.from(Settings.of(Map.of()));
+        assertTrue(c.embedded());
+        assertEquals(RunConfig.DEFAULT_TRIES, c.tries());
+        assertEquals(Profile.SPEC, c.profile());
+        assertEquals(Duration.ofSeconds(10), c.timeout());
+    }
+
+    @Test
+    void aMalformedBaseUrlNamesTheSettingAndTheFix() {
+        for (String bad : new String[] {"htp//chatwoot", "ftp://host", "http://", "http://host/?q=1", "not a url"}) {
+            String m = error(Map.of("baseUrl", bad, "inboxIdentifier", "x"));
+            assertTrue(m.contains("conformance.baseUrl") && m.contains("CONFORMANCE_BASE_URL") && m.contains("e.g.")
+                    || m.contains("such as"), m);
+        }
+    }
+
+    @Test
+    void aRemoteTargetNeedsAnInboxIdentifier() {
+        String m = error(Map.of("baseUrl", "https://chatwoot.example.com"));
+        assertTrue(m.contains("conformance.inboxIdentifier") && m.contains("is required"), m);
+    }
+
+    @Test
+    void identifiersWithoutABaseUrlAreAnErrorNotASilentEmbeddedRun() {
+        String m = error(Map.of("inboxIdentifier", "abc"));
+        assertTrue(m.contains("conformance.baseUrl"), m);
+    }
+
+    @Test
+    void numbersDurationsProfilesAndFilesAreValidated() {
+        assertTrue(error(Map.of("tries", "0")).contains("conformance.tries"));
+        assertTrue(error(Map.of("tries", "many")).contains("conformance.tries"));
+        assertTrue(error(Map.of("seed", "0x12")).contains("conformance.seed"));
+        assertTrue(error(Map.of("profile", "lenient")).contains("'spec' or 'strict'"));
+        assertTrue(error(Map.of("timeout", "forever")).contains("conformance.timeout"));
+        assertTrue(error(Map.of("rateLimit", "-1")).contains("conformance.rateLimit"));
+        assertTrue(error(Map.of("waivers", "no/such/file.yaml")).contains("conformance.waivers"));
+        assertTrue(error(Map.of("spec", "no/such/spec.yaml")).contains("conformance.spec"));
+        assertEquals(Duration.ofMillis(500), RunConfig.from(Settings.of(Map.of("timeout", "500ms"))).timeout());
+        assertEquals(Duration.ofMinutes(2), RunConfig.from(Settings.of(Map.of("timeout", "2m"))).timeout());
+    }
+
+    @Test
+    void thePropertyWinsOverItsEnvironmentTwin() {
+        Properties p = new Properties();
+        p.setProperty("conformance.tries", "7");
+        Settings s = new Settings(p, Map.of("CONFORMANCE_TRIES", "9", "CONFORMANCE_SEED", "42",
+                "CONFORMANCE_BASE_URL", "http://127.0.0.1:9", "CONFORMANCE_INBOX_IDENTIFIER", "inbox"));
+        RunConfig c = RunConfig.from(s);
+        assertEquals(7, c.tries());
+        assertEquals(42, c.seed().getAsLong());
+        assertEquals("http://127.0.0.1:9", c.baseUrl().orElseThrow().toString());
+        assertEquals("CONFORMANCE_OTHER_INBOX_IDENTIFIER", Settings.envName("otherInboxIdentifier"));
+    }
+
+    @Test
+    void theHmacTokenNeverPrintsItself() {
+        RunConfig c = RunConfig.from(Settings.of(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i",
+                "hmacToken", "s3cr3t-token")));
+        assertTrue(!c.toString().contains("s3cr3t-token"), c.toString());
+    }
+}
