@@ -2,12 +2,16 @@ package conformance;
 
 import conformance.config.Settings;
 import conformance.report.AllureReport;
+import conformance.report.ExchangeLog;
 import conformance.run.ConformanceRun;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
+import io.qameta.allure.Allure;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * self-tests: the test command leaves it out.
  */
 class ConformanceSuite {
+    private static final long MAX_ATTACHED_LOG_BYTES = 4L << 20;
 
     @TestFactory
     Stream<DynamicTest> conformance() {
@@ -53,12 +58,27 @@ class ConformanceSuite {
             }));
         }
         tests.add(DynamicTest.dynamicTest("verdict", () -> {
-            io.qameta.allure.Allure.addAttachment("generation statistics", "text/plain", result.statistics().render(), ".txt");
+            Allure.addAttachment("generation statistics", "text/plain", result.statistics().render(), ".txt");
+            attachExchangeLog(outcome.reports().resolve(ExchangeLog.FILE));
             if (report.verdict() != Verdict.CONFORMANT) {
                 Assertions.fail(report.headline());
             }
         }));
         return tests.stream();
+    }
+
+    /** Every exchange of the run, when the log is small enough to attach; its path otherwise. */
+    private static void attachExchangeLog(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return;
+        }
+        if (Files.size(log) <= MAX_ATTACHED_LOG_BYTES) {
+            try (var in = Files.newInputStream(log)) {
+                Allure.addAttachment("every exchange (ndjson)", "application/x-ndjson", in, ".ndjson");
+            }
+        } else {
+            Allure.addAttachment("every exchange", "text/plain", "too large to attach: see " + log.toAbsolutePath(), ".txt");
+        }
     }
 
     private static String line(FindingGroup g, ConformanceRun.Result result) {

@@ -5,6 +5,9 @@ import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.ContractException;
 import conformance.generation.Json;
+import conformance.exchange.Exchange;
+import conformance.exchange.Redactor;
+import conformance.report.ExchangeLog;
 import conformance.report.ReportWriter;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
@@ -34,7 +37,10 @@ public final class Launch {
             RunConfig config = RunConfig.from(settings);
             reports = config.reports();
             clearPreviousRun(reports);
-            ConformanceRun.Result result = new ConformanceRun(config, Progress.console(console)).execute();
+            ConformanceRun.Result result;
+            try (ExchangeLogs logs = new ExchangeLogs(reports)) {
+                result = new ConformanceRun(config, Progress.console(console), logs).execute();
+            }
             new ReportWriter(reports).write(result);
             console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
                     + reports.resolve(ReportWriter.CERTIFICATE));
@@ -52,11 +58,37 @@ public final class Launch {
         }
     }
 
+    /** Opens the exchange log on the first exchange, when the run's redactor is known. */
+    private static final class ExchangeLogs implements ConformanceRun.Observer, AutoCloseable {
+        private final Path folder;
+        private ExchangeLog log;
+
+        ExchangeLogs(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public void exchanged(Exchange exchange, Redactor redactor) {
+            if (log == null) {
+                log = new ExchangeLog(folder, redactor);
+            }
+            log.accept(exchange);
+        }
+
+        @Override
+        public void close() {
+            if (log != null) {
+                log.close();
+            }
+        }
+    }
+
     /** Old summaries must never be mistaken for this run's; Allure history is kept for trends. */
     private static void clearPreviousRun(Path reports) {
         try {
             Files.deleteIfExists(reports.resolve(ReportWriter.SUMMARY));
             Files.deleteIfExists(reports.resolve(ReportWriter.CERTIFICATE));
+            Files.deleteIfExists(reports.resolve(ExchangeLog.FILE));
             Path results = reports.resolve("allure-results");
             if (Files.isDirectory(results)) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(results, Files::isRegularFile)) {

@@ -42,10 +42,24 @@ public final class ConformanceRun {
 
     private final RunConfig config;
     private final Progress progress;
+    private final Observer observer;
+
+    /** Sees every exchange as it happens, with the run's redactor (for logs that must not hold secrets). */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (exchange, redactor) -> { };
+
+        void exchanged(Exchange exchange, Redactor redactor);
+    }
 
     public ConformanceRun(RunConfig config, Progress progress) {
+        this(config, progress, Observer.NONE);
+    }
+
+    public ConformanceRun(RunConfig config, Progress progress, Observer observer) {
         this.config = config;
         this.progress = progress;
+        this.observer = observer;
     }
 
     /** The result and what the reporters need beside it. */
@@ -62,7 +76,7 @@ public final class ConformanceRun {
                 progress.stage("no conformance.baseUrl given: testing the embedded reference target at " + reference.baseUrl());
                 RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
                         Optional.of(inboxes.get(1).identifier()), Optional.empty());
-                return new ConformanceRun(embedded, progress).against(contract, operation, true);
+                return new ConformanceRun(embedded, progress, observer).against(contract, operation, true);
             }
         }
         return against(contract, operation, false);
@@ -82,6 +96,7 @@ public final class ConformanceRun {
         long[] requests = {0};
         long[] answered = {0};
         Consumer<Exchange> judge = e -> {
+            observer.exchanged(e, redactor);
             requests[0]++;
             if (e.answered()) {
                 answered[0]++;
