@@ -53,6 +53,7 @@ class ConformanceSuite {
                             + c.findings().stream().limit(5).map(g -> line(g, result)).collect(Collectors.joining("; "))
                             + (c.findings().size() > 5 ? "; …" : ""));
                     case SKIPPED -> Assumptions.abort(c.skipReason().orElse("skipped"));
+                    case WAIVED -> Allure.description("Waived: " + c.waiver().orElse(""));
                     default -> { }
                 }
             }));

@@ -44,6 +44,7 @@ public final class Launch {
             new ReportWriter(reports).write(result);
             console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
                     + reports.resolve(ReportWriter.CERTIFICATE));
+            result.report().unusedWaivers().forEach(w -> console.println("[conformance] waiver matched nothing: " + w.describe()));
             console.println("[conformance] " + result.report().headline());
             return new Outcome(Optional.of(result), Optional.empty(), reports);
         } catch (ConfigException | ContractException e) {

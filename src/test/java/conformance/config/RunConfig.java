@@ -1,5 +1,6 @@
 package conformance.config;
 
+import conformance.reference.Dialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public record RunConfig(
         Duration timeout,
         Path reports,
         Path spec,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Dialect reference) {
 
     public static final int DEFAULT_TRIES = 200;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -44,12 +46,12 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference);
     }
 
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference);
     }
 
     public static RunConfig from(Settings s) {
@@ -59,6 +61,11 @@ public record RunConfig(
             throw new ConfigException(Settings.name("inboxIdentifier") + " is required when "
                     + Settings.name("baseUrl") + " is set: give the identifier of an API-channel inbox on that server, "
                     + "e.g. -Dconformance.inboxIdentifier=<inbox identifier>");
+        }
+        Dialect reference = s.get("reference").map(RunConfig::parseDialect).orElse(Dialect.DOCUMENT);
+        if (baseUrl.isPresent() && s.get("reference").isPresent()) {
+            throw new ConfigException(Settings.name("reference") + " chooses how the embedded reference target answers; "
+                    + "it has no effect on " + Settings.name("baseUrl") + ". Drop one of them.");
         }
         if (baseUrl.isEmpty()) {
             for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken"}) {
@@ -84,7 +91,7 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody);
+                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody, reference);
     }
 
     static URI parseBaseUrl(String raw) {
@@ -117,6 +124,16 @@ public record RunConfig(
             }
         }
         throw new ConfigException(Settings.name("profile") + ": '" + v + "' is not a profile; use 'spec' or 'strict'.");
+    }
+
+    private static Dialect parseDialect(String v) {
+        for (Dialect d : Dialect.values()) {
+            if (d.id().equalsIgnoreCase(v)) {
+                return d;
+            }
+        }
+        throw new ConfigException(Settings.name("reference") + ": '" + v + "' is not a dialect of the embedded target; "
+                + "use 'document' (as the document describes) or 'chatwoot' (as real Chatwoot answers).");
     }
 
     private static int parseInt(String key, String v, int min, int max) {

@@ -88,10 +88,11 @@ public final class ContractLoader {
 
     private Response response(String operationId, int status, ApiResponse response) {
         Optional<Map.Entry<String, MediaType>> content = first(response.getContent());
+        Optional<JsonSchema> schema = content.flatMap(e -> Optional.ofNullable(e.getValue().getSchema()))
+                .map(s -> compile(operationId + " " + status, s));
         return new Response(status, response.getDescription() == null ? "" : response.getDescription(),
-                content.map(Map.Entry::getKey),
-                content.flatMap(e -> Optional.ofNullable(e.getValue().getSchema()))
-                        .map(s -> compile(operationId + " " + status, s)));
+                content.map(Map.Entry::getKey), schema,
+                schema.map(s -> compile(s.name() + " (strict)", StrictSchemas.requireAll(s.node()))));
     }
 
     private static Optional<Map.Entry<String, MediaType>> first(Content content) {
@@ -103,11 +104,14 @@ public final class ContractLoader {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(Json31.mapper().writeValueAsString(schema));
-            return new JsonSchema(name, node, registry.getSchema(node));
+            return compile(name, JSON.readTree(Json31.mapper().writeValueAsString(schema)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ContractException("the schema of " + name + " cannot be written as JSON Schema: " + e.getOriginalMessage());
         }
+    }
+
+    private JsonSchema compile(String name, JsonNode node) {
+        return new JsonSchema(name, node, registry.getSchema(node));
     }
 
     private static String sha256(byte[] bytes) {

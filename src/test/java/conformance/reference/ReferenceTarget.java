@@ -29,10 +29,10 @@ public final class ReferenceTarget implements AutoCloseable {
     private final ReferenceApi api;
     private final Variant variant;
 
-    private ReferenceTarget(Variant variant) throws IOException {
+    private ReferenceTarget(Dialect dialect, Variant variant) throws IOException {
         // the JDK server leaves Nagle on unless told before its first use: about 23 requests/s instead of thousands
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.api = new ReferenceApi(2, 1);
+        this.api = new ReferenceApi(dialect);
         this.variant = variant;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -50,8 +50,12 @@ public final class ReferenceTarget implements AutoCloseable {
     }
 
     public static ReferenceTarget start(Variant variant) {
+        return start(Dialect.DOCUMENT, variant);
+    }
+
+    public static ReferenceTarget start(Dialect dialect, Variant variant) {
         try {
-            return new ReferenceTarget(variant);
+            return new ReferenceTarget(dialect, variant);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded reference target on loopback", e);
         }
@@ -61,9 +65,17 @@ public final class ReferenceTarget implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
     }
 
-    /** Two plain API inboxes, then one that requires an identifier_hash on contact creation. */
+    /**
+     * Two plain API inboxes, then one that requires an identifier_hash on contact creation; in the Chatwoot dialect
+     * also one with an active bot and one locked to a single conversation per contact.
+     */
     public List<Inbox> inboxes() {
         return api.inboxes();
+    }
+
+    /** A contact created directly in the target's state, as an agent would (e.g. a blocked one); its source id. */
+    public String addContact(Inbox inbox, boolean blocked) {
+        return api.addContact(inbox, blocked);
     }
 
     private void serve(HttpExchange http) throws IOException {

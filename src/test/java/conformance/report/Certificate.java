@@ -35,6 +35,11 @@ public final class Certificate {
                     .append(c.outcome().id()).append("** | ").append(c.requests()).append(" | ").append(findings)
                     .append(" | ").append(cell(c.skipReason().or(() -> c.waiver()).orElse(""))).append(" |\n");
         }
+        if (!r.appliedWaivers().isEmpty() || !r.unusedWaivers().isEmpty()) {
+            md.append("\n## Waivers\n\n");
+            r.appliedWaivers().forEach(w -> md.append("- applied: ").append(cell(w.describe())).append('\n'));
+            r.unusedWaivers().forEach(w -> md.append("- **matched nothing**: ").append(cell(w.describe())).append('\n'));
+        }
         for (CheckResult c : r.checks()) {
             if (c.findings().isEmpty()) {
                 continue;
@@ -57,6 +62,7 @@ public final class Certificate {
         if (f.specGap()) {
             md.append(" — *spec gap: the document offers no status for rejecting invalid input*");
         }
+        g.waiver().ifPresent(w -> md.append(" — **waived** by waiver #").append(w.number()));
         md.append("\n  - case: ").append(cell(redactor.redact(f.exchange().kase().label())));
         if (f.status() > 0) {
             md.append(", status ").append(f.status());

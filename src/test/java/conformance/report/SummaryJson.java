@@ -46,6 +46,8 @@ public final class SummaryJson {
             putNullable(check, "waiver", c.waiver().orElse(null));
             putNullable(check, "skipReason", c.skipReason().orElse(null));
         }
+        ArrayNode unused = root.putArray("unusedWaivers");
+        r.unusedWaivers().forEach(w -> unused.add(w.describe()));
         return root;
     }
 
@@ -63,6 +65,7 @@ public final class SummaryJson {
         out.put("curl", redactor.curl(f.shrunk().orElse(f.exchange()).request()));
         out.put("occurrences", g.occurrences());
         out.put("specGap", f.specGap());
+        putNullable(out, "waiver", g.waiver().map(w -> w.describe()).orElse(null));
         out.put("case", redactor.redact(f.exchange().kase().label()));
         f.exchange().kase().brokenRule().ifPresent(rule -> out.put("rule", rule.name()));
         f.shrunk().ifPresent(s -> {

@@ -18,13 +18,18 @@ import conformance.generation.Statistics;
 import conformance.generation.Subject;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
+import conformance.reference.Variant;
 import conformance.shrink.Shrinker;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
-import conformance.verdict.Verdict;
+import conformance.verdict.CheckResult;
+import conformance.verdict.Waiver;
+import conformance.verdict.Waivers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,8 +42,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ConformanceRun {
     static final int MAX_SHRINKS = 5;
-    static final Duration SHRINK_TIME = Duration.ofSeconds(10);
-    static final int SHRINK_TRIES = 300;
+    static final Duration SHRINK_TIME = Duration.ofSeconds(5);
+    static final int SHRINK_TRIES = 200;
 
     private final RunConfig config;
     private final Progress progress;
@@ -70,19 +75,22 @@ public final class ConformanceRun {
         Contract contract = new ContractLoader().load(config.spec());
         Operation operation = contract.operation(Contract.CREATE_CONVERSATION);
         contract.operation(Contract.CREATE_CONTACT);
+        Waivers waivers = config.waivers().map(path -> Waivers.load(path, Catalog.ids(), contract.operations().keySet(),
+                LocalDate.now(ZoneOffset.UTC))).orElse(Waivers.none());
         if (config.embedded()) {
-            try (ReferenceTarget reference = ReferenceTarget.start()) {
+            try (ReferenceTarget reference = ReferenceTarget.start(config.reference(), Variant.CONFORMING)) {
                 List<Inbox> inboxes = reference.inboxes();
-                progress.stage("no conformance.baseUrl given: testing the embedded reference target at " + reference.baseUrl());
+                progress.stage("no conformance.baseUrl given: testing the embedded reference target (" + config.reference().id()
+                        + " dialect) at " + reference.baseUrl());
                 RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
                         Optional.of(inboxes.get(1).identifier()), Optional.empty());
-                return new ConformanceRun(embedded, progress, observer).against(contract, operation, true);
+                return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true);
             }
         }
-        return against(contract, operation, false);
+        return against(contract, operation, waivers, false);
     }
 
-    private Result against(Contract contract, Operation operation, boolean embedded) {
+    private Result against(Contract contract, Operation operation, Waivers waivers, boolean embedded) {
         Instant started = Instant.now();
         long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
@@ -90,7 +98,7 @@ public final class ConformanceRun {
         config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
         HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
                 config.maxBodyBytes(), config.rateLimit());
-        List<Check> checks = Catalog.create();
+        List<Check> checks = Catalog.create(config.profile());
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         long[] requests = {0};
@@ -132,12 +140,13 @@ public final class ConformanceRun {
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());
         }
-        Verdict verdict = inconclusive.isPresent() ? Verdict.INCONCLUSIVE
-                : tally.distinct().isEmpty() ? Verdict.CONFORMANT : Verdict.NON_CONFORMANT;
-        RunReport report = new RunReport(verdict, inconclusive, config.baseUrl().get().toString(), embedded,
-                contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
-                started, Duration.between(started, Instant.now()).toMillis(), requests[0],
-                tally.results(checks, operation.id()), stats.render());
+        List<CheckResult> results = tally.results(checks, operation.id(), waivers);
+        List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
+        List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
+        RunReport report = new RunReport(RunReport.decide(inconclusive, results), inconclusive,
+                config.baseUrl().get().toString(), embedded, contract.path().toString(), contract.sha256(), seed,
+                config.profile().id(), SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(),
+                requests[0], results, unused, stats.render());
         return new Result(report, redactor, stats);
     }
 
@@ -161,7 +170,7 @@ public final class ConformanceRun {
                     return false;
                 }
                 Exchange e = exchanger.send(original.withPayload(candidate), operation);
-                Check fresh = Catalog.create().stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
+                Check fresh = Catalog.create(config.profile()).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
                 boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> sameProblem(x, f));
                 if (fails) {
                     last[0] = e;

@@ -3,6 +3,7 @@ package conformance.selftest;
 import conformance.checks.ContentTypeConformance;
 import conformance.checks.ConversationSemantics;
 import conformance.checks.CrossInboxIsolation;
+import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
 import conformance.checks.PositiveDataAcceptance;
@@ -14,13 +15,18 @@ import conformance.reference.Outcome;
 import conformance.reference.Reply;
 import conformance.reference.Variant;
 import java.util.List;
+import java.util.Map;
 
 /** Variants of the reference target, each breaking exactly one rule, named by the check that must catch it. */
 final class Corpus {
     private Corpus() {
     }
 
-    record Faulty(String name, String expectedCheck, Variant variant) {
+    record Faulty(String name, String expectedCheck, Variant variant, Map<String, String> settings) {
+        Faulty(String name, String expectedCheck, Variant variant) {
+            this(name, expectedCheck, variant, Map.of());
+        }
+
         @Override
         public String toString() {
             return name + " → " + expectedCheck;
@@ -31,6 +37,8 @@ final class Corpus {
         return List.of(
                 new Faulty("created conversations answer 201", StatusCodeConformance.ID,
                         created((call, r) -> r.withStatus(201))),
+                new Faulty("omits the documented messages (strict profile)", DocumentedPropertiesPresent.ID,
+                        created((call, r) -> r.editJson(o -> o.remove("messages"))), Map.of("profile", "strict")),
                 new Faulty("200 body sent as text/plain", ContentTypeConformance.ID,
                         created((call, r) -> r.withHeader("Content-Type", "text/plain"))),
                 new Faulty("status 'closed' (not in the enum)", ResponseSchemaConformance.ID,

@@ -19,27 +19,39 @@ public record RunReport(
         long durationMs,
         long requests,
         List<CheckResult> checks,
+        List<Waiver> unusedWaivers,
         String statistics) {
+
+    /** The run's verdict from its check outcomes: any failed check makes it NON_CONFORMANT. */
+    public static Verdict decide(Optional<String> inconclusiveReason, List<CheckResult> checks) {
+        if (inconclusiveReason.isPresent()) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return checks.stream().anyMatch(c -> c.outcome() == Outcome.FAILED) ? Verdict.NON_CONFORMANT : Verdict.CONFORMANT;
+    }
+
+    /** The waivers that accepted at least one finding, each once. */
+    public List<Waiver> appliedWaivers() {
+        return checks.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct().toList();
+    }
 
     public long failedChecks() {
         return checks.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
     }
 
-    public long waivedChecks() {
-        return checks.stream().filter(c -> c.outcome() == Outcome.WAIVED).count();
-    }
-
     /** The one line a person or a CI log reads first. */
     public String headline() {
         String v = verdict.name();
-        if (verdict == Verdict.CONFORMANT && waivedChecks() > 0) {
-            v += " (with " + waivedChecks() + " waiver" + (waivedChecks() == 1 ? "" : "s") + ")";
+        int waivers = appliedWaivers().size();
+        if (verdict == Verdict.CONFORMANT && waivers > 0) {
+            v += " (with " + waivers + " waiver" + (waivers == 1 ? "" : "s") + ")";
         }
         String detail = switch (verdict) {
             case INCONCLUSIVE -> inconclusiveReason.orElse("the run could not judge the target");
             case NON_CONFORMANT -> failedChecks() + " check" + (failedChecks() == 1 ? "" : "s") + " failed: "
                     + String.join(", ", checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
-                    .map(c -> c.checkId() + " (" + c.findings().stream().mapToInt(FindingGroup::occurrences).sum() + ")")
+                    .map(c -> c.checkId() + " (" + c.findings().stream().filter(g -> g.waiver().isEmpty())
+                            .mapToInt(FindingGroup::occurrences).sum() + ")")
                     .distinct().toList());
             case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed";
         };

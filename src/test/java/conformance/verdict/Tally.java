@@ -63,26 +63,30 @@ public final class Tally {
      * The results for the catalog on the operation under test (skipped ones included, with their reason) and for any
      * other operation the run touched (only the checks that judged something there).
      */
-    public synchronized List<CheckResult> results(List<Check> catalog, String operationUnderTest) {
+    public synchronized List<CheckResult> results(List<Check> catalog, String operationUnderTest, Waivers waivers) {
         List<CheckResult> out = new ArrayList<>();
         for (Check check : catalog) {
-            out.add(result(check, operationUnderTest, true));
+            out.add(result(check, operationUnderTest, true, waivers));
         }
         entries.keySet().stream().map(Key::operationId).distinct().filter(op -> !op.equals(operationUnderTest))
                 .forEach(op -> catalog.forEach(check -> {
                     if (entries.containsKey(new Key(check.id(), op))) {
-                        out.add(result(check, op, false));
+                        out.add(result(check, op, false, waivers));
                     }
                 }));
         return out;
     }
 
-    private CheckResult result(Check check, String operationId, boolean reportSkipped) {
+    private CheckResult result(Check check, String operationId, boolean reportSkipped, Waivers waivers) {
         Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
         List<FindingGroup> groups = new ArrayList<>();
-        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig))));
-        Outcome outcome = !groups.isEmpty() ? Outcome.FAILED : e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED;
+        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig), waivers.match(f))));
+        boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
+        Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
+                : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;
         Optional<String> skip = outcome == Outcome.SKIPPED && reportSkipped ? Optional.of(check.skipReason()) : Optional.empty();
-        return new CheckResult(check.id(), operationId, outcome, e.requests, List.copyOf(groups), Optional.empty(), skip);
+        List<String> reasons = groups.stream().flatMap(g -> g.waiver().stream()).distinct().map(Waiver::describe).toList();
+        Optional<String> waiver = reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+        return new CheckResult(check.id(), operationId, outcome, e.requests, List.copyOf(groups), waiver, skip);
     }
 }

@@ -1,0 +1,87 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.checks.NegativeDataRejection;
+import conformance.checks.PositiveDataAcceptance;
+import conformance.checks.ResponseSchemaConformance;
+import conformance.checks.StatusCodeConformance;
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.run.ConformanceRun;
+import conformance.run.Progress;
+import conformance.verdict.CheckResult;
+import conformance.verdict.FindingGroup;
+import conformance.verdict.Outcome;
+import conformance.verdict.Verdict;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** What a run against real Chatwoot will report, seen on the embedded target's Chatwoot dialect. */
+class ChatwootDialectTest {
+    static final String SHIPPED_WAIVERS = "waivers/chatwoot-known-deviations.yaml";
+
+    private static ConformanceRun.Result run(Map<String, String> extra) {
+        Map<String, String> s = new HashMap<>(Map.of("reference", "chatwoot", "seed", "7"));
+        s.putAll(extra);
+        return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+    }
+
+    @Test
+    void withoutWaiversEveryFindingIsOneOfTheKnownDeviations() {
+        ConformanceRun.Result r = run(Map.of());
+        assertEquals(Verdict.NON_CONFORMANT, r.report().verdict(), r.report().headline());
+        assertEquals(Set.of(StatusCodeConformance.ID, PositiveDataAcceptance.ID, NegativeDataRejection.ID),
+                Targets.failedChecks(r), r.report().headline());
+        Set<String> statusFindings = new TreeSet<>();
+        for (CheckResult c : r.report().checks()) {
+            for (FindingGroup g : c.findings()) {
+                String m = g.first().message();
+                switch (c.checkId()) {
+                    case StatusCodeConformance.ID -> statusFindings.add(m.contains("never observed") ? "401 never observed"
+                            : String.valueOf(g.first().status()));
+                    case PositiveDataAcceptance.ID -> assertEquals(422, g.first().status(), m);
+                    case NegativeDataRejection.ID -> assertEquals(200, g.first().status(), m);
+                    default -> throw new AssertionError("unexpected finding " + c.checkId() + ": " + m);
+                }
+            }
+        }
+        assertEquals(Set.of("400", "404", "422", "401 never observed"), statusFindings);
+        CheckResult schema = r.report().checks().stream()
+                .filter(c -> c.checkId().equals(ResponseSchemaConformance.ID) && c.operationId().equals("create-a-conversation"))
+                .findFirst().orElseThrow();
+        assertEquals(Outcome.PASSED, schema.outcome(), "the 200 bodies conform");
+    }
+
+    @Test
+    void withTheShippedWaiversTheRunIsConformantWithEveryWaiverApplied() {
+        ConformanceRun.Result r = run(Map.of("waivers", SHIPPED_WAIVERS));
+        assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+        assertTrue(r.report().headline().startsWith("CONFORMANT (with 6 waivers)"), r.report().headline());
+        assertEquals(0, r.report().unusedWaivers().size());
+        String certificate = conformance.report.Certificate.render(r.report(), r.redactor());
+        for (int n = 1; n <= 6; n++) {
+            assertTrue(certificate.contains("waiver #" + n + " "), "certificate lists waiver #" + n);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCertificateApartFromTimesAndDurations() {
+        String first = normalized(run(Map.of("tries", "60")));
+        String second = normalized(run(Map.of("tries", "60")));
+        assertEquals(first, second);
+    }
+
+    private static String normalized(ConformanceRun.Result r) {
+        return conformance.report.Certificate.render(r.report(), r.redactor())
+                .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+                .replaceAll("\\| Started \\|[^\\n]*", "| Started |")
+                .replaceAll("\\| Duration \\|[^\\n]*", "| Duration |")
+                .replaceAll("Conformance suite run [0-9a-f-]+", "Conformance suite run RUN")
+                .replaceAll("conformance-[0-9a-f]+-[0-9a-f]+-", "conformance-RUN-");
+    }
+}

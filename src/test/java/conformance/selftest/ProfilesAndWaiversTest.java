@@ -1,0 +1,78 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.checks.DocumentedPropertiesPresent;
+import conformance.checks.ResponseSchemaConformance;
+import conformance.config.ConfigException;
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.reference.Variant;
+import conformance.run.ConformanceRun;
+import conformance.run.Progress;
+import conformance.verdict.Outcome;
+import conformance.verdict.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfilesAndWaiversTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void strictPassesOnTheReferenceAndCatchesAMissingDocumentedProperty() {
+        ConformanceRun.Result clean = Targets.run(Variant.CONFORMING, Map.of("profile", "strict"));
+        assertEquals(Verdict.CONFORMANT, clean.report().verdict(), clean.report().headline());
+        assertTrue(clean.report().checks().stream().anyMatch(c -> c.checkId().equals(DocumentedPropertiesPresent.ID)
+                && c.outcome() == Outcome.PASSED));
+        Variant noMessages = Corpus.created((call, r) -> r.editJson(o -> o.remove("messages")));
+        ConformanceRun.Result strict = Targets.run(noMessages, Map.of("profile", "strict"));
+        assertEquals(java.util.Set.of(DocumentedPropertiesPresent.ID), Targets.failedChecks(strict));
+        assertTrue(strict.report().checks().stream().flatMap(c -> c.findings().stream())
+                .anyMatch(g -> g.first().pointer().equals(java.util.Optional.of("/messages"))));
+        ConformanceRun.Result spec = Targets.run(noMessages);
+        assertEquals(Verdict.CONFORMANT, spec.report().verdict(), "the document makes no property required");
+        assertTrue(spec.report().checks().stream().anyMatch(c -> c.checkId().equals(DocumentedPropertiesPresent.ID)
+                && c.outcome() == Outcome.SKIPPED && c.skipReason().orElse("").contains("strict")));
+    }
+
+    private String waiverError(String yaml) throws Exception {
+        Path file = dir.resolve("w.yaml");
+        Files.writeString(file, yaml);
+        RunConfig config = RunConfig.from(Settings.of(Map.of("waivers", file.toString(), "tries", "5")));
+        return assertThrows(ConfigException.class, () -> new ConformanceRun(config, Progress.SILENT).execute()).getMessage();
+    }
+
+    @Test
+    void badWaiversStopTheRunWithOneMessage() throws Exception {
+        assertTrue(waiverError("waivers:\n  - check: status_code_conformance\n    operation: create-a-conversation\n"
+                + "    reason: old\n    expires: 2020-01-01\n").contains("expired on 2020-01-01"));
+        assertTrue(waiverError("waivers: [unclosed").contains("does not parse as YAML"));
+        assertTrue(waiverError("waivers:\n  - check: no_such_check\n    operation: create-a-conversation\n    reason: x\n")
+                .contains("unknown check 'no_such_check'"));
+        assertTrue(waiverError("waivers:\n  - check: transport\n    operation: create-a-conversation\n").contains("needs a 'reason'"));
+        assertTrue(waiverError("nothing: here\n").contains("'waivers:'"));
+    }
+
+    @Test
+    void aWaivedFindingDoesNotFailTheRunAndAnUnusedWaiverIsReported() throws Exception {
+        Path file = dir.resolve("w.yaml");
+        Files.writeString(file, "waivers:\n"
+                + "  - check: response_schema_conformance\n    operation: create-a-conversation\n    pointer: /status\n"
+                + "    reason: our server says closed\n"
+                + "  - check: transport\n    operation: create-a-conversation\n    reason: never needed\n");
+        ConformanceRun.Result r = Targets.run(Corpus.created((call, rep) -> rep.editJson(o -> o.put("status", "closed"))),
+                Map.of("waivers", file.toString()));
+        assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+        assertTrue(r.report().headline().startsWith("CONFORMANT (with 1 waiver)"), r.report().headline());
+        assertTrue(r.report().checks().stream().anyMatch(c -> c.checkId().equals(ResponseSchemaConformance.ID)
+                && c.outcome() == Outcome.WAIVED && c.waiver().orElse("").contains("our server says closed")));
+        assertEquals(1, r.report().unusedWaivers().size());
+        assertEquals("transport", r.report().unusedWaivers().get(0).check());
+    }
+}

@@ -1,0 +1,51 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.reference.ReferenceTarget;
+import conformance.run.ConformanceRun;
+import conformance.run.Progress;
+import conformance.verdict.Verdict;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The suite gets its contact like a real client, with a correct identifier_hash when the inbox demands one. */
+class ProvisioningTest {
+
+    private static ConformanceRun.Result run(ReferenceTarget target, Map<String, String> extra) {
+        Map<String, String> s = new HashMap<>();
+        s.put("baseUrl", target.baseUrl().toString());
+        s.put("inboxIdentifier", target.inboxes().get(2).identifier());
+        s.put("tries", "20");
+        s.putAll(extra);
+        return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+    }
+
+    @Test
+    void anInboxThatRequiresAnIdentityHashGetsOneWhenTheTokenIsConfigured() {
+        try (ReferenceTarget target = ReferenceTarget.start()) {
+            assertTrue(target.inboxes().get(2).hmacMandatory());
+            ConformanceRun.Result without = run(target, Map.of());
+            assertEquals(Verdict.INCONCLUSIVE, without.report().verdict());
+            assertTrue(without.report().inconclusiveReason().orElseThrow().contains("conformance.hmacToken"),
+                    without.report().inconclusiveReason().orElseThrow());
+            ConformanceRun.Result with = run(target, Map.of("hmacToken", target.inboxes().get(2).hmacToken()));
+            assertEquals(Verdict.CONFORMANT, with.report().verdict(), with.report().headline());
+        }
+    }
+
+    @Test
+    void aConfiguredContactIsUsedAsIs() {
+        try (ReferenceTarget target = ReferenceTarget.start()) {
+            String contact = target.addContact(target.inboxes().get(0), false);
+            Map<String, String> s = Targets.settingsFor(target);
+            s.put("contactIdentifier", contact);
+            ConformanceRun.Result r = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+            assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package conformance.verdict;
+
+import conformance.checks.Finding;
+import conformance.config.ConfigException;
+import conformance.config.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The waivers file (YAML): a list under {@code waivers:}, each with {@code check}, {@code operation}, a
+ * {@code reason}, and optionally {@code status}, {@code pointer}, {@code message} (a regular expression found in the
+ * finding's message) and {@code expires} (a date). Read and checked before any request: a file that does not parse,
+ * an unknown check id, a missing reason or an expired waiver stops the run with one message.
+ */
+public final class Waivers {
+    private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "reason", "expires");
+
+    private final List<Waiver> list;
+
+    private Waivers(List<Waiver> list) {
+        this.list = List.copyOf(list);
+    }
+
+    public static Waivers none() {
+        return new Waivers(List.of());
+    }
+
+    public List<Waiver> all() {
+        return list;
+    }
+
+    public Optional<Waiver> match(Finding f) {
+        return list.stream().filter(w -> w.matches(f)).findFirst();
+    }
+
+    public static Waivers load(Path file, Collection<String> checkIds, Collection<String> operationIds, LocalDate today) {
+        String where = Settings.name("waivers") + " " + file;
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readString(file));
+        } catch (IOException | JacksonException e) {
+            throw new ConfigException(where + " does not parse as YAML: " + firstLine(e.getMessage()));
+        }
+        JsonNode items = root == null ? null : root.get("waivers");
+        if (items == null || !items.isArray()) {
+            throw new ConfigException(where + " must hold a list under 'waivers:' (each with check, operation, reason; "
+                    + "optionally status, pointer, message, expires).");
+        }
+        List<Waiver> out = new ArrayList<>();
+        int number = 0;
+        for (JsonNode item : items) {
+            number++;
+            String at = where + ", waiver #" + number;
+            if (!item.isObject()) {
+                throw new ConfigException(at + " is not a mapping.");
+            }
+            for (String field : item.propertyNames()) {
+                if (!FIELDS.contains(field)) {
+                    throw new ConfigException(at + " has an unknown field '" + field + "'; known: " + FIELDS);
+                }
+            }
+            String check = text(item, "check", at);
+            if (!checkIds.contains(check)) {
+                throw new ConfigException(at + " names an unknown check '" + check + "'; known checks: " + checkIds);
+            }
+            String operation = text(item, "operation", at);
+            if (!operationIds.contains(operation)) {
+                throw new ConfigException(at + " names an unknown operation '" + operation + "'; known: " + operationIds);
+            }
+            String reason = text(item, "reason", at);
+            OptionalInt status = item.has("status") ? OptionalInt.of(status(item.get("status"), at)) : OptionalInt.empty();
+            Optional<Pattern> message = item.has("message") ? Optional.of(pattern(text(item, "message", at), at)) : Optional.empty();
+            Optional<LocalDate> expires = item.has("expires") ? Optional.of(date(item.get("expires").asString(), at)) : Optional.empty();
+            if (expires.isPresent() && expires.get().isBefore(today)) {
+                throw new ConfigException(at + " (" + check + ") expired on " + expires.get() + ": renew it with a new "
+                        + "'expires' date if the deviation is still accepted, or remove it.");
+            }
+            Optional<String> pointer = item.has("pointer") ? Optional.of(text(item, "pointer", at)) : Optional.empty();
+            out.add(new Waiver(number, check, operation, status, pointer, message, reason, expires));
+        }
+        return new Waivers(out);
+    }
+
+    private static String text(JsonNode item, String field, String at) {
+        JsonNode v = item.get(field);
+        if (v == null || v.isNull() || v.isContainer() || v.asString().isBlank()) {
+            throw new ConfigException(at + " needs a '" + field + "'.");
+        }
+        return v.asString();
+    }
+
+    private static int status(JsonNode v, String at) {
+        if (v.canConvertToInt() && v.asInt() >= 100 && v.asInt() <= 599) {
+            return v.asInt();
+        }
+        throw new ConfigException(at + ": status '" + v.asString() + "' is not an HTTP status (100-599).");
+    }
+
+    private static Pattern pattern(String regex, String at) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(at + ": message '" + regex + "' is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    private static LocalDate date(String v, String at) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(at + ": expires '" + v + "' is not a date (YYYY-MM-DD).");
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.split("\n", 2)[0];
+    }
+}
