@@ -51,6 +51,8 @@ public final class HttpExchanger {
                         .reuseHttpClientInstance()
                         .httpClientFactory(() -> {
                             DefaultHttpClient client = new DefaultHttpClient();
+                            // the deadline starts when the request leaves, not while the client warms itself up
+                            client.addRequestInterceptor((request, context) -> limits.startRequest(System.nanoTime() + timeout.toNanos()));
                             client.addResponseInterceptor(limits.interceptor());
                             return client;
                         })
@@ -74,7 +76,6 @@ public final class HttpExchanger {
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
         rateLimiter.acquire();
         long start = System.nanoTime();
-        limits.startRequest(start + timeout.toNanos());
         try {
             RequestSpecification spec = RestAssured.given().config(config).urlEncodingEnabled(false)
                     .header("Accept", "application/json");
