@@ -30,7 +30,8 @@ public record RunConfig(
         Duration timeout,
         Path reports,
         Path spec,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Optional<TrustStore> trustStore) {
 
     public static final int DEFAULT_TRIES = 200;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -44,12 +45,12 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, trustStore);
     }
 
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, trustStore);
     }
 
     public static RunConfig from(Settings s) {
@@ -84,7 +85,8 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody);
+                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
+                TrustStore.from(s));
     }
 
     static URI parseBaseUrl(String raw) {

@@ -4,10 +4,12 @@ import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.checks.Finding;
 import conformance.config.RunConfig;
+import conformance.config.TrustStore;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.JsonSchema;
 import conformance.contract.Operation;
+import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.exchange.Redactor;
@@ -27,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +43,8 @@ public final class ConformanceRun {
     static final int MAX_SHRINKS = 5;
     static final Duration SHRINK_TIME = Duration.ofSeconds(10);
     static final int SHRINK_TRIES = 300;
+    /** A target that answers none of this many requests in a row is down: the run stops instead of waiting out every case. */
+    static final int GIVE_UP_AFTER = 10;
 
     private final RunConfig config;
     private final Progress progress;
@@ -50,6 +56,13 @@ public final class ConformanceRun {
         Observer NONE = (exchange, redactor) -> { };
 
         void exchanged(Exchange exchange, Redactor redactor);
+
+        /**
+         * After each case: how many distinct findings so far, and the run as it would be reported if it ended now
+         * (INCONCLUSIVE, with every finding so far), for reports that must survive a run that is killed.
+         */
+        default void progressed(long distinctFindings, Supplier<Result> soFar) {
+        }
     }
 
     public ConformanceRun(RunConfig config, Progress progress) {
@@ -89,15 +102,18 @@ public final class ConformanceRun {
         Redactor redactor = new Redactor();
         config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
         HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
-                config.maxBodyBytes(), config.rateLimit());
+                config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
         List<Check> checks = Catalog.create();
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         long[] requests = {0};
         long[] answered = {0};
-        Consumer<Exchange> judge = e -> {
+        Consumer<Exchange> record = e -> {
             observer.exchanged(e, redactor);
             requests[0]++;
+        };
+        Consumer<Exchange> judge = e -> {
+            record.accept(e);
             if (e.answered()) {
                 answered[0]++;
             }
@@ -108,23 +124,43 @@ public final class ConformanceRun {
                 }
             }
         };
+        Consumer<Delivery> take = d -> d.attempts().forEach(e -> (d.counts(e) ? judge : record).accept(e));
+        BiFunction<Verdict, Optional<String>, Result> result = (verdict, reason) -> new Result(new RunReport(verdict,
+                reason, config.baseUrl().get().toString(), embedded, contract.path().toString(), contract.sha256(), seed,
+                config.profile().id(), SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(),
+                requests[0], tally.results(checks, operation.id()), stats.render()), redactor, stats);
+        long[] sent = {0, 0};
+        // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
+        Supplier<Result> soFar = () -> result.apply(Verdict.INCONCLUSIVE, Optional.of("the run did not finish: it "
+                + "stopped " + (sent[1] == 0 ? "while setting up" : "after " + sent[0] + " of " + sent[1] + " cases")
+                + "; the findings made until then are listed"));
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
                 + config.profile().id());
+        observer.progressed(0, soFar);
         try {
-            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judge, runId, config.hmacToken());
+            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, take, runId, config.hmacToken());
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stats);
+            sent[1] = plan.size();
             progress.stage("sending " + plan.size() + " cases to " + operation.id());
-            long done = 0;
             long answeredBefore = answered[0];
+            int unansweredInARow = 0;
             for (Case c : plan) {
-                judge.accept(exchanger.send(c, operation));
-                progress.advanced(++done, plan.size(), tally.distinct().size());
+                long before = answered[0];
+                take.accept(exchanger.deliver(c, operation));
+                progress.advanced(++sent[0], plan.size(), tally.distinct().size());
+                observer.progressed(tally.distinct().size(), soFar);
+                unansweredInARow = answered[0] > before ? 0 : unansweredInARow + 1;
+                if (unansweredInARow == GIVE_UP_AFTER && sent[0] < plan.size()) {
+                    inconclusive = Optional.of("the target answered none of " + GIVE_UP_AFTER + " requests in a row; the "
+                            + "run stopped after " + sent[0] + " of " + plan.size() + " cases");
+                    break;
+                }
             }
-            if (answered[0] == answeredBefore) {
+            if (answered[0] == answeredBefore && inconclusive.isEmpty()) {
                 inconclusive = Optional.of("the target answered none of the " + plan.size() + " requests");
             }
             checks.forEach(check -> check.conclude().forEach(tally::found));
@@ -134,11 +170,7 @@ public final class ConformanceRun {
         }
         Verdict verdict = inconclusive.isPresent() ? Verdict.INCONCLUSIVE
                 : tally.distinct().isEmpty() ? Verdict.CONFORMANT : Verdict.NON_CONFORMANT;
-        RunReport report = new RunReport(verdict, inconclusive, config.baseUrl().get().toString(), embedded,
-                contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
-                started, Duration.between(started, Instant.now()).toMillis(), requests[0],
-                tally.results(checks, operation.id()), stats.render());
-        return new Result(report, redactor, stats);
+        return result.apply(verdict, inconclusive);
     }
 
     /** Shrinks the first few payload-dependent findings to the smallest case that still breaks the same check. */
@@ -160,7 +192,7 @@ public final class ConformanceRun {
                 if (!keepsIntent(original, candidate, operation)) {
                     return false;
                 }
-                Exchange e = exchanger.send(original.withPayload(candidate), operation);
+                Exchange e = exchanger.deliver(original.withPayload(candidate), operation).last();
                 Check fresh = Catalog.create().stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
                 boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> sameProblem(x, f));
                 if (fails) {

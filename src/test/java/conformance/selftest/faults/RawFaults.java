@@ -1,0 +1,54 @@
+package conformance.selftest.faults;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+
+/** Behaviours of {@link RawHttpServer} for the faults that need exact bytes on the wire. */
+public final class RawFaults {
+    private RawFaults() {
+    }
+
+    /** Promises 100,000 bytes, sends 1,000, then resets the connection (RST, not a clean close). */
+    public static RawHttpServer.Behaviour resetDuringBody() {
+        return (request, socket) -> {
+            byte[] part = new byte[1000];
+            Arrays.fill(part, (byte) ' ');
+            part[0] = '{';
+            RawHttpServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", part);
+            socket.setSoLinger(true, 0);
+        };
+    }
+
+    /**
+     * Forwards each request to {@code upstream} and answers as an HTTP/1.0 server does: no Content-Length, no chunks,
+     * {@code Connection: close}, the end of the body being the end of the connection.
+     */
+    public static RawHttpServer.Behaviour http10Proxy(URI upstream) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return (request, socket) -> {
+            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(upstream + request.target()))
+                    .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            String contentType = request.headers().get("content-type");
+            if (contentType != null) {
+                forward.header("Content-Type", contentType);
+            }
+            HttpResponse<byte[]> answer;
+            try {
+                answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while forwarding");
+            }
+            StringBuilder head = new StringBuilder("HTTP/1.0 ").append(answer.statusCode()).append(" Answer\r\n");
+            answer.headers().firstValue("Content-Type").ifPresent(ct -> head.append("Content-Type: ").append(ct).append("\r\n"));
+            head.append("Connection: close\r\n\r\n");
+            RawHttpServer.write(socket, head.toString(), answer.body());
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package conformance.selftest.faults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * WireMock on loopback with the field's standard fault simulation, one fault per path prefix: the base URL of a
+ * fault is {@code http://127.0.0.1:<port>/<fault>} (or https, with WireMock's own self-signed certificate).
+ * Stopped by {@link #close()}.
+ */
+public final class WireMockFaults implements AutoCloseable {
+    /** What a 50 MB answer and a gzip bomb weigh once read. */
+    public static final int HUGE_BYTES = 50 << 20;
+    public static final int BOMB_BYTES = 200 << 20;
+
+    private final WireMockServer server;
+
+    /** @param silence how long a "silent" target holds back its headers (longer than the client's timeout) */
+    public WireMockFaults(Duration silence) {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .dynamicHttpsPort().gzipDisabled(true).disableRequestJournal().jettyStopTimeout(1000L));
+        server.start();
+        fault("reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        fault("empty-response", aResponse().withFault(Fault.EMPTY_RESPONSE));
+        fault("malformed-chunks", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+        fault("garbage", aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
+        fault("silent", json(200, "{}").withFixedDelay((int) silence.toMillis()));
+        byte[] dripped = "{\"id\":1,\"status\":\"open\",\"messages\":[]}".getBytes();
+        fault("drip", json(200, "").withBody(dripped).withChunkedDribbleDelay(dripped.length, dripped.length * 1000));
+        byte[] huge = new byte[HUGE_BYTES];
+        Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        fault("huge", json(200, "").withBody(huge));
+        fault("gzip-bomb", json(200, "").withBody(gzip(BOMB_BYTES)).withHeader("Content-Encoding", "gzip"));
+        fault("tls", json(200, "{}"));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private void fault(String name, ResponseDefinitionBuilder response) {
+        server.stubFor(any(urlPathMatching("/" + name + "(/.*)?")).willReturn(response));
+    }
+
+    public URI http(String fault) {
+        return URI.create("http://127.0.0.1:" + server.port() + "/" + fault);
+    }
+
+    /** Served with WireMock's built-in certificate, which no trust store here holds. */
+    public URI https(String fault) {
+        return URI.create("https://127.0.0.1:" + server.httpsPort() + "/" + fault);
+    }
+
+    /** A JSON array of spaces that compresses about a thousandfold: small on the wire, huge once inflated. */
+    private static byte[] gzip(int inflatedBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            byte[] spaces = new byte[1 << 16];
+            Arrays.fill(spaces, (byte) ' ');
+            gz.write('[');
+            for (int written = 1; written < inflatedBytes; written += spaces.length) {
+                gz.write(spaces);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
