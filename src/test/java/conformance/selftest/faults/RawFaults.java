@@ -2,6 +2,7 @@ package conformance.selftest.faults;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,21 @@ public final class RawFaults {
             part[0] = '{';
             RawHttpServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", part);
             socket.setSoLinger(true, 0);
+        };
+    }
+
+    /** A 200 whose JSON body is {@code bytes} long (an array of spaces), streamed as fast as the client reads. */
+    public static RawHttpServer.Behaviour hugeBody(long bytes) {
+        return (request, socket) -> {
+            byte[] spaces = new byte[1 << 16];
+            Arrays.fill(spaces, (byte) ' ');
+            RawHttpServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes
+                    + "\r\n\r\n", new byte[] {'['});
+            OutputStream out = socket.getOutputStream();
+            for (long sent = 1; sent < bytes; sent += spaces.length) {
+                out.write(spaces, 0, (int) Math.min(spaces.length, bytes - sent));
+            }
+            out.flush();
         };
     }
 

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,9 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * Stopped by {@link #close()}.
  */
 public final class WireMockFaults implements AutoCloseable {
-    /** What a 50 MB answer and a gzip bomb weigh once read. */
-    public static final int HUGE_BYTES = 50 << 20;
-    public static final int BOMB_BYTES = 200 << 20;
+    /** What the gzip bomb weighs once inflated. */
+    public static final int BOMB_BYTES = 100 << 20;
 
     private final WireMockServer server;
 
@@ -40,12 +40,17 @@ public final class WireMockFaults implements AutoCloseable {
         fault("silent", json(200, "{}").withFixedDelay((int) silence.toMillis()));
         byte[] dripped = "{\"id\":1,\"status\":\"open\",\"messages\":[]}".getBytes();
         fault("drip", json(200, "").withBody(dripped).withChunkedDribbleDelay(dripped.length, dripped.length * 1000));
-        byte[] huge = new byte[HUGE_BYTES];
-        Arrays.fill(huge, (byte) ' ');
-        huge[0] = '[';
-        fault("huge", json(200, "").withBody(huge));
         fault("gzip-bomb", json(200, "").withBody(gzip(BOMB_BYTES)).withHeader("Content-Encoding", "gzip"));
+        fault("html-as-json", json(200, "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"));
+        fault("empty-200", aResponse().withStatus(200));
+        fault("invalid-utf8", json(200, "").withBody(new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}));
+        fault("throttled", json(429, "{}").withHeader("Retry-After", "1"));
         fault("tls", json(200, "{}"));
+    }
+
+    /** A fault that redirects every request to {@code location} (absolute, or relative to the request). */
+    public void redirect(String name, String location) {
+        fault(name, aResponse().withStatus(307).withHeader("Location", location));
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
@@ -68,7 +73,11 @@ public final class WireMockFaults implements AutoCloseable {
     /** A JSON array of spaces that compresses about a thousandfold: small on the wire, huge once inflated. */
     private static byte[] gzip(int inflatedBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             byte[] spaces = new byte[1 << 16];
             Arrays.fill(spaces, (byte) ' ');
             gz.write('[');
