@@ -184,6 +184,17 @@ public final class HttpExchanger {
         return t;
     }
 
+    private static String tlsReason(Throwable t, String detail) {
+        if (detail.contains("PKIX") || detail.contains("certification path")) {
+            return "the TLS certificate is not trusted (" + detail + "); if the target uses a private CA or a self-signed "
+                    + "certificate, give a trust store holding it with conformance.trustStore (CONFORMANCE_TRUST_STORE)";
+        }
+        if (t instanceof SSLPeerUnverifiedException || detail.contains("doesn't match")) {
+            return "the TLS certificate does not match the host: " + detail;
+        }
+        return "TLS failed: " + detail;
+    }
+
     private TransportFailure classify(Throwable t) {
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof ConnectException) {
@@ -192,15 +203,8 @@ public final class HttpExchanger {
         if (t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms: " + detail);
         }
-        if (t instanceof SSLPeerUnverifiedException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "the TLS certificate does not match the host: " + detail);
-        }
         if (t instanceof SSLException) {
-            boolean untrusted = detail.contains("PKIX") || detail.contains("certification path");
-            return new TransportFailure(TransportFailure.Kind.TLS, untrusted
-                    ? "the TLS certificate is not trusted (" + detail + "); if the target uses a private CA or a self-signed "
-                    + "certificate, give a trust store holding it with conformance.trustStore (CONFORMANCE_TRUST_STORE)"
-                    : "TLS failed: " + detail);
+            return new TransportFailure(TransportFailure.Kind.TLS, tlsReason(t, detail));
         }
         if (t instanceof MalformedChunkCodingException) {
             return new TransportFailure(TransportFailure.Kind.MALFORMED_HTTP, "malformed chunked encoding in the body: " + detail);

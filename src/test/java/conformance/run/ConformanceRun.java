@@ -43,6 +43,8 @@ public final class ConformanceRun {
     static final int MAX_SHRINKS = 5;
     static final Duration SHRINK_TIME = Duration.ofSeconds(10);
     static final int SHRINK_TRIES = 300;
+    /** What a finding keeps of its response body: more than any report shows (Allure attaches 64 KiB at most). */
+    static final int KEPT_BODY_BYTES = 64 * 1024;
     /** A target that answers none of this many requests in a row is down: the run stops instead of waiting out every case. */
     static final int GIVE_UP_AFTER = 10;
 
@@ -117,10 +119,14 @@ public final class ConformanceRun {
             if (e.answered()) {
                 answered[0]++;
             }
+            Exchange kept = null;
             for (Check check : checks) {
                 if (check.appliesTo(e)) {
                     tally.judged(check, e.operation().id());
-                    check.judge(e).forEach(tally::found);
+                    for (Finding f : check.judge(e)) {
+                        kept = kept == null ? e.kept(KEPT_BODY_BYTES) : kept;
+                        tally.found(f.about(kept));
+                    }
                 }
             }
         };
@@ -202,7 +208,7 @@ public final class ConformanceRun {
             });
             if (last[0] != null && !result.smallest().equals(original.payload().get())) {
                 Exchange smallest = last[0];
-                tally.revise(f, old -> old.withShrunk(smallest));
+                tally.revise(f, old -> old.withShrunk(smallest.kept(KEPT_BODY_BYTES)));
             }
         }
     }

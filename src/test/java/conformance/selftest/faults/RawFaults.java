@@ -1,6 +1,8 @@
 package conformance.selftest.faults;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -9,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /** Behaviours of {@link RawHttpServer} for the faults that need exact bytes on the wire. */
 public final class RawFaults {
@@ -39,6 +43,33 @@ public final class RawFaults {
             }
             out.flush();
         };
+    }
+
+    /** A 200 whose body is a gzip bomb: small on the wire, {@code inflatedBytes} of JSON once decoded. */
+    public static RawHttpServer.Behaviour gzipBombBody(int inflatedBytes) {
+        byte[] bomb = gzipBomb(inflatedBytes);
+        return (request, socket) -> RawHttpServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: " + bomb.length + "\r\n\r\n", bomb);
+    }
+
+    /** A JSON array of spaces, gzipped: it compresses about a thousandfold. */
+    static byte[] gzipBomb(int inflatedBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            byte[] spaces = new byte[1 << 16];
+            Arrays.fill(spaces, (byte) ' ');
+            gz.write('[');
+            for (int written = 1; written < inflatedBytes; written += spaces.length) {
+                gz.write(spaces);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**

@@ -8,14 +8,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * WireMock on loopback with the field's standard fault simulation, one fault per path prefix: the base URL of a
@@ -24,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class WireMockFaults implements AutoCloseable {
     /** What the gzip bomb weighs once inflated. */
-    public static final int BOMB_BYTES = 100 << 20;
+    static final int BOMB_BYTES = 100 << 20;
 
     private final WireMockServer server;
 
@@ -40,7 +34,7 @@ public final class WireMockFaults implements AutoCloseable {
         fault("silent", json(200, "{}").withFixedDelay((int) silence.toMillis()));
         byte[] dripped = "{\"id\":1,\"status\":\"open\",\"messages\":[]}".getBytes();
         fault("drip", json(200, "").withBody(dripped).withChunkedDribbleDelay(dripped.length, dripped.length * 1000));
-        fault("gzip-bomb", json(200, "").withBody(gzip(BOMB_BYTES)).withHeader("Content-Encoding", "gzip"));
+        fault("gzip-bomb", json(200, "").withBody(RawFaults.gzipBomb(BOMB_BYTES)).withHeader("Content-Encoding", "gzip"));
         fault("html-as-json", json(200, "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"));
         fault("empty-200", aResponse().withStatus(200));
         fault("invalid-utf8", json(200, "").withBody(new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}));
@@ -68,26 +62,6 @@ public final class WireMockFaults implements AutoCloseable {
     /** Served with WireMock's built-in certificate, which no trust store here holds. */
     public URI https(String fault) {
         return URI.create("https://127.0.0.1:" + server.httpsPort() + "/" + fault);
-    }
-
-    /** A JSON array of spaces that compresses about a thousandfold: small on the wire, huge once inflated. */
-    private static byte[] gzip(int inflatedBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            byte[] spaces = new byte[1 << 16];
-            Arrays.fill(spaces, (byte) ' ');
-            gz.write('[');
-            for (int written = 1; written < inflatedBytes; written += spaces.length) {
-                gz.write(spaces);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Override
