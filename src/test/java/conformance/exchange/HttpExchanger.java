@@ -60,7 +60,7 @@ public final class HttpExchanger {
         this.timeout = timeout;
         this.limits = new BodyLimits(maxBodyBytes, timeout);
         this.rateLimiter = new RateLimiter(rateLimit);
-        SSLSocketFactory tls = trustStore.map(HttpExchanger::trusting).orElseGet(SSLSocketFactory::getSocketFactory);
+        SSLSocketFactory tls = verifying(trustStore);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.config = RestAssuredConfig.newConfig()
                 .httpClient(HttpClientConfig.httpClientConfig()
@@ -82,15 +82,16 @@ public final class HttpExchanger {
                         .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT));
     }
 
-    private static SSLSocketFactory trusting(KeyStore trustStore) {
+    /** Chain and host name verified, against the trust store when one is given, else the JVM's default CAs. */
+    private static SSLSocketFactory verifying(Optional<KeyStore> trustStore) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trustStore);
+            trust.init(trustStore.orElse(null));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return new SSLSocketFactory(context, SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the trust store was checked when the run was configured", e);
+            throw new IllegalStateException("this JVM cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
