@@ -46,7 +46,7 @@ class ConformanceSuite {
             tests.add(DynamicTest.dynamicTest(c.checkId() + " · " + c.operationId(), () -> {
                 allure.describe(c);
                 if (report.verdict() == Verdict.INCONCLUSIVE && c.outcome() != Outcome.FAILED) {
-                    Assumptions.abort("INCONCLUSIVE run: " + report.inconclusiveReason().orElse(""));
+                    Assumptions.abort("INCONCLUSIVE run: " + result.redactor().redact(report.inconclusiveReason().orElse("")));
                 }
                 switch (c.outcome()) {
                     case FAILED -> Assertions.fail(c.checkId() + " failed on " + c.operationId() + ": "
@@ -62,7 +62,7 @@ class ConformanceSuite {
             Allure.addAttachment("generation statistics", "text/plain", result.statistics().render(), ".txt");
             attachExchangeLog(outcome.reports().resolve(ExchangeLog.FILE));
             if (report.verdict() != Verdict.CONFORMANT) {
-                Assertions.fail(report.headline());
+                Assertions.fail(result.redactor().redact(report.headline()));
             }
         }));
         return tests.stream();

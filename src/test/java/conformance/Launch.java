@@ -7,6 +7,7 @@ import conformance.contract.ContractException;
 import conformance.generation.Json;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
+import conformance.report.Checkpoint;
 import conformance.report.ExchangeLog;
 import conformance.report.ReportWriter;
 import conformance.run.ConformanceRun;
@@ -17,6 +18,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,14 +40,25 @@ public final class Launch {
             reports = config.reports();
             clearPreviousRun(reports);
             ConformanceRun.Result result;
-            try (ExchangeLogs logs = new ExchangeLogs(reports)) {
-                result = new ConformanceRun(config, Progress.console(console), logs).execute();
+            Checkpoint checkpoint = new Checkpoint(reports);
+            try (ExchangeLogs logs = new ExchangeLogs(reports, checkpoint)) {
+                // SIGTERM or a CI time limit: leave the run so far on disk, as INCONCLUSIVE, before the JVM goes
+                Thread onStop = new Thread(() -> {
+                    logs.flush();
+                    checkpoint.interrupted().ifPresent(r -> console.println("[conformance] " + r.redactor().redact(r.report().headline())));
+                }, "conformance-interrupted");
+                Runtime.getRuntime().addShutdownHook(onStop);
+                try {
+                    result = new ConformanceRun(config, Progress.console(console), logs).execute();
+                    checkpoint.finished(result);
+                } finally {
+                    removeHook(onStop);
+                }
             }
-            new ReportWriter(reports).write(result);
             console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
                     + reports.resolve(ReportWriter.CERTIFICATE));
             result.report().unusedWaivers().forEach(w -> console.println("[conformance] waiver matched nothing: " + w.describe()));
-            console.println("[conformance] " + result.report().headline());
+            console.println("[conformance] " + result.redactor().redact(result.report().headline()));
             return new Outcome(Optional.of(result), Optional.empty(), reports);
         } catch (ConfigException | ContractException e) {
             String message = "configuration: " + e.getMessage();
@@ -59,17 +72,27 @@ public final class Launch {
         }
     }
 
-    /** Opens the exchange log on the first exchange, when the run's redactor is known. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook is writing the run as it stands
+        }
+    }
+
+    /** Opens the exchange log on the first exchange, when the run's redactor is known; keeps the checkpoint. */
     private static final class ExchangeLogs implements ConformanceRun.Observer, AutoCloseable {
         private final Path folder;
+        private final Checkpoint checkpoint;
         private ExchangeLog log;
 
-        ExchangeLogs(Path folder) {
+        ExchangeLogs(Path folder, Checkpoint checkpoint) {
             this.folder = folder;
+            this.checkpoint = checkpoint;
         }
 
         @Override
-        public void exchanged(Exchange exchange, Redactor redactor) {
+        public synchronized void exchanged(Exchange exchange, Redactor redactor) {
             if (log == null) {
                 log = new ExchangeLog(folder, redactor);
             }
@@ -77,7 +100,21 @@ public final class Launch {
         }
 
         @Override
-        public void close() {
+        public void progressed(long distinctFindings, Supplier<ConformanceRun.Result> soFar) {
+            checkpoint.progressed(distinctFindings, () -> {
+                flush();
+                return soFar.get();
+            });
+        }
+
+        synchronized void flush() {
+            if (log != null) {
+                log.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
             if (log != null) {
                 log.close();
             }

@@ -27,6 +27,11 @@ public record Finding(String checkId, String operationId, String message, int st
         return new Finding(checkId, operationId, message, status, pointer, exchange, specGap, Optional.of(smaller));
     }
 
+    /** The same finding about a lighter copy of its exchange (see {@link Exchange#kept}). */
+    public Finding about(Exchange lighter) {
+        return new Finding(checkId, operationId, message, status, pointer, lighter, specGap, shrunk);
+    }
+
     /** What makes two findings "the same problem": equal signatures are counted, not repeated. */
     public String signature() {
         return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|' + message;

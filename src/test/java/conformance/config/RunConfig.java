@@ -32,7 +32,8 @@ public record RunConfig(
         Path reports,
         Path spec,
         int maxBodyBytes,
-        Dialect reference) {
+        Dialect reference,
+        Optional<TrustStore> trustStore) {
 
     public static final int DEFAULT_TRIES = 200;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -46,12 +47,12 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore);
     }
 
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore);
     }
 
     public static RunConfig from(Settings s) {
@@ -91,7 +92,8 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody, reference);
+                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
+                reference, TrustStore.from(s));
     }
 
     static URI parseBaseUrl(String raw) {

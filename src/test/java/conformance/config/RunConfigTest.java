@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunConfigTest {
 
@@ -70,6 +75,28 @@ class RunConfigTest {
         assertEquals(42, c.seed().getAsLong());
         assertEquals("http://127.0.0.1:9", c.baseUrl().orElseThrow().toString());
         assertEquals("CONFORMANCE_OTHER_INBOX_IDENTIFIER", Settings.envName("otherInboxIdentifier"));
+    }
+
+    @Test
+    void aTrustStoreIsOpenedBeforeAnyRequestAndAProblemNamesTheSetting(@TempDir Path folder) throws Exception {
+        Path empty = folder.resolve("empty.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var out = Files.newOutputStream(empty)) {
+            store.store(out, "right".toCharArray());
+        }
+        Map<String, String> remote = Map.of("baseUrl", "https://127.0.0.1:9", "inboxIdentifier", "i");
+        assertTrue(error(with(remote, "trustStore", folder.resolve("missing.p12").toString())).contains("conformance.trustStore"));
+        String wrongPassword = error(with(with(remote, "trustStore", empty.toString()), "trustStorePassword", "wrong"));
+        assertTrue(wrongPassword.contains("conformance.trustStorePassword") && !wrongPassword.contains("wrong"), wrongPassword);
+        assertTrue(error(with(with(remote, "trustStore", empty.toString()), "trustStorePassword", "right")).contains("holds no certificate"));
+        assertTrue(error(with(remote, "trustStorePassword", "right")).contains("conformance.trustStore"));
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> out = new HashMap<>(settings);
+        out.put(key, value);
+        return out;
     }
 
     @Test

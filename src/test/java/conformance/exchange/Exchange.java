@@ -13,6 +13,14 @@ public record Exchange(Case kase, Operation operation, SentRequest request, Opti
         return response.isPresent();
     }
 
+    /**
+     * The same exchange keeping at most {@code maxBodyBytes} of its response body and not the parsed JSON: what a
+     * finding holds on to for its report, so that many findings on big answers cannot fill the run's memory.
+     */
+    public Exchange kept(int maxBodyBytes) {
+        return new Exchange(kase, operation, request, response.map(r -> r.kept(maxBodyBytes)), failure, elapsed);
+    }
+
     public int status() {
         return response.map(ReceivedResponse::status).orElse(0);
     }

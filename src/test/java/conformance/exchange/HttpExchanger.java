@@ -3,6 +3,7 @@ package conformance.exchange;
 import conformance.contract.Operation;
 import conformance.generation.Case;
 import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -17,21 +18,33 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.zip.ZipException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.http.ConnectionClosedException;
+import org.apache.http.MalformedChunkCodingException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.client.ClientProtocolException;
 import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.scheme.Scheme;
+import org.apache.http.conn.ssl.SSLSocketFactory;
 import org.apache.http.impl.client.DefaultHttpClient;
 import org.apache.http.params.CoreConnectionPNames;
 
 /**
- * Sends cases with REST Assured: one reused client, a per-request timeout, a body cap, a rate limit, no redirects
- * followed. Every failure to get a response becomes a {@link TransportFailure}, never an exception.
+ * Sends cases with REST Assured: one reused client, a per-request timeout for the whole answer, a body cap, a rate
+ * limit, Retry-After honoured within bounds, no redirects followed, TLS verified (against a configured trust store
+ * when there is one). Every failure to get a response becomes a {@link TransportFailure}, never an exception.
  */
 public final class HttpExchanger {
     private final URI baseUrl;
@@ -39,35 +52,72 @@ public final class HttpExchanger {
     private final BodyLimits limits;
     private final RateLimiter rateLimiter;
     private final RestAssuredConfig config;
+    private final RetryPolicy retries = new RetryPolicy();
 
-    public HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, OptionalDouble rateLimit) {
+    /** @param trustStore certificates to trust for https targets instead of the JVM's default ones */
+    public HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, OptionalDouble rateLimit, Optional<KeyStore> trustStore) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.limits = new BodyLimits(maxBodyBytes);
+        this.limits = new BodyLimits(maxBodyBytes, timeout);
         this.rateLimiter = new RateLimiter(rateLimit);
+        SSLSocketFactory tls = verifying(trustStore);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.config = RestAssuredConfig.newConfig()
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .reuseHttpClientInstance()
                         .httpClientFactory(() -> {
                             DefaultHttpClient client = new DefaultHttpClient();
-                            // the deadline starts when the request leaves, not while the client warms itself up
-                            client.addRequestInterceptor((request, context) -> limits.startRequest(System.nanoTime() + timeout.toNanos()));
+                            client.getConnectionManager().getSchemeRegistry().register(new Scheme("https", 443, tls));
+                            client.addRequestInterceptor(limits.connectionWatcher());
                             client.addResponseInterceptor(limits.interceptor());
                             return client;
                         })
                         .setParam(CoreConnectionPNames.CONNECTION_TIMEOUT, millis)
                         .setParam(CoreConnectionPNames.SO_TIMEOUT, millis))
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                // BodyLimits decodes gzip and deflate itself, so that its cap counts decoded bytes
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
                 .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
                         // the suite sends exact bytes; REST Assured would otherwise re-encode form bodies itself
                         .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT));
+    }
+
+    /** Chain and host name verified, against the trust store when one is given, else the JVM's default CAs. */
+    private static SSLSocketFactory verifying(Optional<KeyStore> trustStore) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore.orElse(null));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return new SSLSocketFactory(context, SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     public URI baseUrl() {
         return baseUrl;
     }
 
+    /**
+     * Sends the case, and sends it again while the target asks to wait and retry (429 or 503 with Retry-After),
+     * within {@link RetryPolicy}'s bounds.
+     */
+    public Delivery deliver(Case c, Operation operation) {
+        List<Exchange> attempts = new ArrayList<>();
+        attempts.add(send(c, operation));
+        for (int retry = 1; ; retry++) {
+            int number = retry;
+            Optional<Duration> wait = attempts.get(attempts.size() - 1).response()
+                    .flatMap(r -> retries.waitBefore(number, r, Instant.now()));
+            if (wait.isEmpty() || !pause(wait.get())) {
+                return new Delivery(attempts);
+            }
+            attempts.add(send(c, operation));
+        }
+    }
+
+    /** One attempt, no retry. */
     public Exchange send(Case c, Operation operation) {
         String url = baseUrl + operation.path(c.pathParameters());
         List<Header> headers = new ArrayList<>();
@@ -76,9 +126,13 @@ public final class HttpExchanger {
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
         rateLimiter.acquire();
         long start = System.nanoTime();
+        limits.start();
+        boolean failed = true;
         try {
             RequestSpecification spec = RestAssured.given().config(config).urlEncodingEnabled(false)
-                    .header("Accept", "application/json");
+                    .header("Accept", "application/json")
+                    // what REST Assured's own decoders would ask for; BodyLimits decodes it
+                    .header("Accept-Encoding", "gzip, deflate");
             if (c.contentType().isPresent()) {
                 spec.contentType(c.contentType().get());
             }
@@ -87,6 +141,11 @@ public final class HttpExchanger {
             }
             Response response = spec.request(Method.valueOf(operation.method()), url);
             byte[] body = response.asByteArray();
+            if (limits.expired()) {
+                // the watchdog cut the answer off: what was read is not the whole answer
+                return failed(c, operation, request, start, new SocketTimeoutException("cut off by the watchdog"));
+            }
+            failed = false;
             List<Header> received = response.getHeaders().asList().stream()
                     .map(h -> new Header(h.getName(), h.getValue())).toList();
             return new Exchange(c, operation, request,
@@ -95,12 +154,27 @@ public final class HttpExchanger {
         } catch (Exception e) {
             // REST Assured rethrows the client's checked IOExceptions undeclared, so catch them all here
             return failed(c, operation, request, start, unwrap(e));
+        } finally {
+            limits.finish(failed);
+        }
+    }
+
+    private static boolean pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     private Exchange failed(Case c, Operation operation, SentRequest request, long start, Throwable cause) {
-        return new Exchange(c, operation, request, Optional.empty(),
-                Optional.of(classify(cause)), Duration.ofNanos(System.nanoTime() - start));
+        TransportFailure failure = limits.expired()
+                ? new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete answer within " + timeout.toMillis()
+                + " ms (the timeout, conformance.timeout): the suite cut the connection")
+                : classify(cause);
+        return new Exchange(c, operation, request, Optional.empty(), Optional.of(failure), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -109,6 +183,17 @@ public final class HttpExchanger {
             t = t.getCause();
         }
         return t;
+    }
+
+    private static String tlsReason(Throwable t, String detail) {
+        if (detail.contains("PKIX") || detail.contains("certification path")) {
+            return "the TLS certificate is not trusted (" + detail + "); if the target uses a private CA or a self-signed "
+                    + "certificate, give a trust store holding it with conformance.trustStore (CONFORMANCE_TRUST_STORE)";
+        }
+        if (t instanceof SSLPeerUnverifiedException || detail.contains("doesn't match")) {
+            return "the TLS certificate does not match the host: " + detail;
+        }
+        return "TLS failed: " + detail;
     }
 
     private TransportFailure classify(Throwable t) {
@@ -120,7 +205,16 @@ public final class HttpExchanger {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms: " + detail);
         }
         if (t instanceof SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failed: " + detail);
+            return new TransportFailure(TransportFailure.Kind.TLS, tlsReason(t, detail));
+        }
+        if (t instanceof MalformedChunkCodingException) {
+            return new TransportFailure(TransportFailure.Kind.MALFORMED_HTTP, "malformed chunked encoding in the body: " + detail);
+        }
+        if (t instanceof ZipException) {
+            return new TransportFailure(TransportFailure.Kind.MALFORMED_HTTP, "the body does not decode as its Content-Encoding says: " + detail);
+        }
+        if (t instanceof ConnectionClosedException) {
+            return new TransportFailure(TransportFailure.Kind.CONNECTION_RESET, "the connection closed before the body was complete: " + detail);
         }
         if (t instanceof NoHttpResponseException || t instanceof SocketException) {
             return new TransportFailure(TransportFailure.Kind.CONNECTION_RESET, "the connection closed without a complete answer: " + detail);

@@ -1,6 +1,7 @@
 package conformance.exchange;
 
 import conformance.generation.Json;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,13 @@ public record ReceivedResponse(int status, List<Header> headers, byte[] body, bo
             return new ReceivedResponse(status, headers, body, false, Optional.empty(),
                     Optional.of("the body is not JSON: " + e.getOriginalMessage()));
         }
+    }
+
+    /** At most {@code maxBodyBytes} of the body (marked cut when it was longer), without the parsed JSON. */
+    public ReceivedResponse kept(int maxBodyBytes) {
+        boolean cut = body.length > maxBodyBytes;
+        return new ReceivedResponse(status, headers, cut ? Arrays.copyOf(body, maxBodyBytes) : body, truncated || cut,
+                Optional.empty(), jsonError.or(() -> Optional.of("the parsed body is not kept after judging")));
     }
 
     public Optional<String> header(String name) {

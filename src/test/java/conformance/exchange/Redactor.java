@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +30,22 @@ public final class Redactor {
     }
 
     public String redact(String text) {
+        return redact(text, UnaryOperator.identity());
+    }
+
+    /** {@code form} gives how a secret looks in {@code text}: as it is, or as its UTF-8 bytes read one char each. */
+    private String redact(String text, UnaryOperator<String> form) {
         String out = SECRET_MEMBERS.matcher(text).replaceAll("$1\"" + Secret.PLACEHOLDER + "\"");
         for (String s : secrets) {
-            out = out.replace(s, Secret.PLACEHOLDER);
+            out = out.replace(form.apply(s), Secret.PLACEHOLDER);
         }
         return out;
+    }
+
+    /** The same redaction on bytes that are not text: a secret is found by its UTF-8 bytes wherever it sits. */
+    private byte[] redact(byte[] body) {
+        return redact(new String(body, StandardCharsets.ISO_8859_1),
+                s -> new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public List<Header> redact(List<Header> headers) {
@@ -81,7 +93,7 @@ public final class Redactor {
         StringBuilder cmd = new StringBuilder();
         boolean binary = !isPlainText(r.body());
         if (binary) {
-            cmd.append("printf '").append(printfEscape(r.body())).append("' | ");
+            cmd.append("printf '").append(printfEscape(redact(r.body()))).append("' | ");
         }
         cmd.append("curl -sS -i -X ").append(r.method()).append(' ').append(quote(redact(r.url())));
         redact(r.headers()).forEach(h -> cmd.append(" -H ").append(quote(h.name() + ": " + h.value())));

@@ -67,7 +67,7 @@ public final class AllureReport {
         Allure.addAttachment(prefix + "request", "text/plain", redactor.request(e.request(), MAX_ATTACHMENT_CHARS), ".txt");
         e.response().ifPresent(r -> Allure.addAttachment(prefix + "response", "text/plain",
                 redactor.response(r, MAX_ATTACHMENT_CHARS), ".txt"));
-        e.failure().ifPresent(t -> Allure.addAttachment(prefix + "transport failure", "text/plain", t.message(), ".txt"));
+        e.failure().ifPresent(t -> Allure.addAttachment(prefix + "transport failure", "text/plain", redactor.redact(t.message()), ".txt"));
         Allure.addAttachment(prefix + "curl", "text/plain", redactor.curl(e.request()), ".sh");
     }
 

@@ -46,13 +46,22 @@ public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
             line.put("status", r.status());
             line.put("response", redactor.response(r, MAX_BODY_CHARS));
         });
-        e.failure().ifPresent(f -> line.put("failure", f.kind() + ": " + f.message()));
+        e.failure().ifPresent(f -> line.put("failure", f.kind() + ": " + redactor.redact(f.message())));
         line.put("curl", redactor.curl(e.request()));
         try {
             out.write(Json.MAPPER.writeValueAsString(line));
             out.write('\n');
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot append to " + FILE, ex);
+        }
+    }
+
+    /** Puts what is buffered on disk, so a run that is killed keeps its exchanges. */
+    public synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE, e);
         }
     }
 

@@ -20,7 +20,7 @@ public final class SummaryJson {
         ObjectNode root = Json.NODES.objectNode();
         root.put("verdict", r.verdict().name());
         if (r.inconclusiveReason().isPresent()) {
-            root.put("reason", r.inconclusiveReason().get());
+            root.put("reason", redactor.redact(r.inconclusiveReason().get()));
         }
         root.put("target", redactor.redact(r.target()));
         ObjectNode spec = root.putObject("spec");

@@ -4,10 +4,12 @@ import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.checks.Finding;
 import conformance.config.RunConfig;
+import conformance.config.TrustStore;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.JsonSchema;
 import conformance.contract.Operation;
+import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.exchange.Redactor;
@@ -20,9 +22,9 @@ import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
 import conformance.shrink.Shrinker;
+import conformance.verdict.CheckResult;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
-import conformance.verdict.CheckResult;
 import conformance.verdict.Waiver;
 import conformance.verdict.Waivers;
 import java.security.SecureRandom;
@@ -32,7 +34,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +48,10 @@ public final class ConformanceRun {
     static final int MAX_SHRINKS = 5;
     static final Duration SHRINK_TIME = Duration.ofSeconds(5);
     static final int SHRINK_TRIES = 200;
+    /** What a finding keeps of its response body: more than any report shows (Allure attaches 64 KiB at most). */
+    static final int KEPT_BODY_BYTES = 64 * 1024;
+    /** A target that answers none of this many requests in a row is down: the run stops instead of waiting out every case. */
+    static final int GIVE_UP_AFTER = 10;
 
     private final RunConfig config;
     private final Progress progress;
@@ -55,6 +63,13 @@ public final class ConformanceRun {
         Observer NONE = (exchange, redactor) -> { };
 
         void exchanged(Exchange exchange, Redactor redactor);
+
+        /**
+         * After each case: how many distinct findings so far, and the run as it would be reported if it ended now
+         * (INCONCLUSIVE, with every finding so far), for reports that must survive a run that is killed.
+         */
+        default void progressed(long distinctFindings, Supplier<Result> soFar) {
+        }
     }
 
     public ConformanceRun(RunConfig config, Progress progress) {
@@ -97,42 +112,74 @@ public final class ConformanceRun {
         Redactor redactor = new Redactor();
         config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
         HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
-                config.maxBodyBytes(), config.rateLimit());
+                config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
         List<Check> checks = Catalog.create(config.profile());
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         long[] requests = {0};
         long[] answered = {0};
-        Consumer<Exchange> judge = e -> {
+        Consumer<Exchange> record = e -> {
             observer.exchanged(e, redactor);
             requests[0]++;
+        };
+        Consumer<Exchange> judge = e -> {
+            record.accept(e);
             if (e.answered()) {
                 answered[0]++;
             }
+            Exchange kept = null;
             for (Check check : checks) {
                 if (check.appliesTo(e)) {
                     tally.judged(check, e.operation().id());
-                    check.judge(e).forEach(tally::found);
+                    for (Finding f : check.judge(e)) {
+                        kept = kept == null ? e.kept(KEPT_BODY_BYTES) : kept;
+                        tally.found(f.about(kept));
+                    }
                 }
             }
         };
+        Consumer<Delivery> take = d -> d.attempts().forEach(e -> (d.counts(e) ? judge : record).accept(e));
+        Function<Optional<String>, Result> result = reason -> {
+            List<CheckResult> results = tally.results(checks, operation.id(), waivers);
+            List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
+            List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
+            return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
+                    embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
+                    started, Duration.between(started, Instant.now()).toMillis(), requests[0], results, unused,
+                    stats.render()), redactor, stats);
+        };
+        long[] sent = {0, 0};
+        // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
+        Supplier<Result> soFar = () -> result.apply(Optional.of("the run did not finish: it "
+                + "stopped " + (sent[1] == 0 ? "while setting up" : "after " + sent[0] + " of " + sent[1] + " cases")
+                + "; the findings made until then are listed"));
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
                 + config.profile().id());
+        observer.progressed(0, soFar);
         try {
-            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judge, runId, config.hmacToken());
+            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, take, runId, config.hmacToken());
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stats);
+            sent[1] = plan.size();
             progress.stage("sending " + plan.size() + " cases to " + operation.id());
-            long done = 0;
             long answeredBefore = answered[0];
+            int unansweredInARow = 0;
             for (Case c : plan) {
-                judge.accept(exchanger.send(c, operation));
-                progress.advanced(++done, plan.size(), tally.distinct().size());
+                long before = answered[0];
+                take.accept(exchanger.deliver(c, operation));
+                progress.advanced(++sent[0], plan.size(), tally.distinct().size());
+                observer.progressed(tally.distinct().size(), soFar);
+                unansweredInARow = answered[0] > before ? 0 : unansweredInARow + 1;
+                if (unansweredInARow == GIVE_UP_AFTER && sent[0] < plan.size()) {
+                    inconclusive = Optional.of("the target answered none of " + GIVE_UP_AFTER + " requests in a row; the "
+                            + "run stopped after " + sent[0] + " of " + plan.size() + " cases");
+                    break;
+                }
             }
-            if (answered[0] == answeredBefore) {
+            if (answered[0] == answeredBefore && inconclusive.isEmpty()) {
                 inconclusive = Optional.of("the target answered none of the " + plan.size() + " requests");
             }
             checks.forEach(check -> check.conclude().forEach(tally::found));
@@ -140,14 +187,7 @@ public final class ConformanceRun {
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());
         }
-        List<CheckResult> results = tally.results(checks, operation.id(), waivers);
-        List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
-        List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-        RunReport report = new RunReport(RunReport.decide(inconclusive, results), inconclusive,
-                config.baseUrl().get().toString(), embedded, contract.path().toString(), contract.sha256(), seed,
-                config.profile().id(), SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(),
-                requests[0], results, unused, stats.render());
-        return new Result(report, redactor, stats);
+        return result.apply(inconclusive);
     }
 
     /** Shrinks the first few payload-dependent findings to the smallest case that still breaks the same check. */
@@ -169,7 +209,7 @@ public final class ConformanceRun {
                 if (!keepsIntent(original, candidate, operation)) {
                     return false;
                 }
-                Exchange e = exchanger.send(original.withPayload(candidate), operation);
+                Exchange e = exchanger.deliver(original.withPayload(candidate), operation).last();
                 Check fresh = Catalog.create(config.profile()).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
                 boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> sameProblem(x, f));
                 if (fails) {
@@ -179,7 +219,7 @@ public final class ConformanceRun {
             });
             if (last[0] != null && !result.smallest().equals(original.payload().get())) {
                 Exchange smallest = last[0];
-                tally.revise(f, old -> old.withShrunk(smallest));
+                tally.revise(f, old -> old.withShrunk(smallest.kept(KEPT_BODY_BYTES)));
             }
         }
     }

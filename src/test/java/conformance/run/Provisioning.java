@@ -4,6 +4,7 @@ import conformance.config.RunConfig;
 import conformance.config.Secret;
 import conformance.contract.Contract;
 import conformance.contract.Operation;
+import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.exchange.IdentityHash;
@@ -28,11 +29,11 @@ final class Provisioning {
     private final Operation createContact;
     private final HttpExchanger exchanger;
     private final Redactor redactor;
-    private final Consumer<Exchange> judge;
+    private final Consumer<Delivery> judge;
     private final String runId;
     private final Optional<Secret> hmacToken;
 
-    Provisioning(Contract contract, HttpExchanger exchanger, Redactor redactor, Consumer<Exchange> judge, String runId,
+    Provisioning(Contract contract, HttpExchanger exchanger, Redactor redactor, Consumer<Delivery> judge, String runId,
                  Optional<Secret> hmacToken) {
         this.createContact = contract.operation(Contract.CREATE_CONTACT);
         this.exchanger = exchanger;
@@ -62,10 +63,11 @@ final class Provisioning {
         path.put("inbox_identifier", inbox);
         Case c = new Case(-1, createContact.id(), Intent.SETUP, path, Optional.of(body), Json.bytes(body),
                 Optional.of("application/json"), Optional.empty(), Optional.empty(), "create the suite's contact");
-        Exchange e = exchanger.send(c, createContact);
+        Delivery delivery = exchanger.deliver(c, createContact);
+        Exchange e = delivery.last();
         e.response().flatMap(r -> r.json()).map(j -> j.get("pubsub_token")).filter(JsonNode::isString)
                 .ifPresent(t -> redactor.addSecret(t.asString()));
-        judge.accept(e);
+        judge.accept(delivery);
         if (e.failure().isPresent()) {
             throw new SetupFailure("could not create a contact on inbox " + inbox + ": " + e.failure().get().message());
         }

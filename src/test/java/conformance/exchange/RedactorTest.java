@@ -1,0 +1,33 @@
+package conformance.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.config.Secret;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+    private static final String TOKEN = "hmac-3f9a7c21d0";
+
+    @Test
+    void aSecretInsideABinaryBodyBecomesThePlaceholderInTheCurlToo() {
+        Redactor redactor = new Redactor();
+        redactor.addSecret(TOKEN);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"identifier_hash\":\"abc\",\"x\":\"".getBytes(StandardCharsets.UTF_8));
+        body.write(0xC3);
+        body.write(0x28);
+        body.writeBytes(TOKEN.getBytes(StandardCharsets.UTF_8));
+        body.write(0);
+        SentRequest request = new SentRequest("POST", "http://127.0.0.1:9/x", List.of(new Header("Authorization", "Bearer " + TOKEN)),
+                body.toByteArray());
+        String curl = redactor.curl(request);
+        assertTrue(curl.startsWith("printf '"), curl);
+        assertFalse(curl.contains(TOKEN) || curl.contains("abc"), curl);
+        assertTrue(curl.contains(Secret.PLACEHOLDER) && curl.contains("put back the value"), curl);
+        assertFalse(redactor.request(request, 1000).contains(TOKEN));
+    }
+}
