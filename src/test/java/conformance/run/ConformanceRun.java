@@ -122,7 +122,7 @@ public final class ConformanceRun {
             long answeredBefore = answered[0];
             for (Case c : plan) {
                 judge.accept(exchanger.send(c, operation));
-                progress.advanced(++done, plan.size(), tally.distinct().size());
+                progress.advanced(++done, plan.size(), tally::distinct);
             }
             if (answered[0] == answeredBefore) {
                 inconclusive = Optional.of("the target answered none of the " + plan.size() + " requests");
@@ -154,6 +154,7 @@ public final class ConformanceRun {
         progress.stage("shrinking " + worth.size() + " failing case" + (worth.size() == 1 ? "" : "s"));
         Shrinker shrinker = new Shrinker(SHRINK_TIME, SHRINK_TRIES);
         for (Finding f : worth) {
+            progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
             Exchange[] last = {null};
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {
