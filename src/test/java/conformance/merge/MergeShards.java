@@ -140,6 +140,7 @@ public final class MergeShards {
         env.setProperty("seeds", merged.summary().path("shards").valueStream()
                 .map(s -> s.path("name").asString() + "=" + s.path("seed")).collect(Collectors.joining(", ")));
         AllureReport.writeRunFiles(results, env);
+        AllureReport.writeMergedVerdict(results, merged.verdict(), merged.headline());
         return AllureHistory.carry(previousReport, results);
     }
 

@@ -6,16 +6,22 @@ import conformance.exchange.Redactor;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.RunReport;
+import conformance.verdict.Verdict;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -147,6 +153,27 @@ public final class AllureReport {
         env.setProperty("requests", String.valueOf(report.requests()));
         shard.ifPresent(s -> env.setProperty("shard", s));
         writeRunFiles(resultsDirectory, env);
+    }
+
+    /**
+     * The verdict of shards merged, as a test of its own beside the shards' tests, so the merged report leads with
+     * it (and files it under its category) as a single run's report leads with its verdict test.
+     */
+    public static void writeMergedVerdict(Path resultsDirectory, Verdict verdict, String headline) {
+        long now = System.currentTimeMillis();
+        new FileSystemResultsWriter(resultsDirectory).write(new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId("merged verdict")
+                .setTestCaseId("merged verdict")
+                .setName("merged verdict · " + verdict)
+                .setFullName("conformance.merge.MergeShards.verdict")
+                .setLabels(List.of(ResultsUtils.createSuiteLabel("conformance.ConformanceSuite")))
+                .setDescription(headline)
+                .setStatus(verdict == Verdict.CONFORMANT ? Status.PASSED : Status.FAILED)
+                .setStatusDetails(verdict == Verdict.CONFORMANT ? null : new StatusDetails().setMessage(headline))
+                .setStage(Stage.FINISHED)
+                .setStart(now)
+                .setStop(now));
     }
 
     /** Writes the given environment and the suite's categories into an Allure results folder. */

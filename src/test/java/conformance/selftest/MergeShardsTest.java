@@ -114,10 +114,19 @@ class MergeShardsTest {
         assertEquals(3, m.path("shards").size());
         assertTrue(lastLine().startsWith("[conformance] NON_CONFORMANT — ") && lastLine().contains(UnknownIdentifierRejection.ID)
                 && lastLine().contains("3 shards"), lastLine());
-        try (Stream<Path> results = Files.list(merged.resolve("allure-results"))) {
-            assertEquals(List.of("categories.json", "environment.properties", "shard1-result.json",
-                    "shard2-result.json", "shard3-result.json"), results.map(p -> p.getFileName().toString()).sorted().toList());
+        List<Path> results;
+        try (Stream<Path> files = Files.list(merged.resolve("allure-results"))) {
+            results = files.sorted().toList();
         }
+        List<String> names = results.stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("categories.json", "environment.properties", "shard1-result.json",
+                "shard2-result.json", "shard3-result.json")), "every shard's results, the merged run files: " + names);
+        assertEquals(6, names.size(), "and the merged verdict's result: " + names);
+        JsonNode verdictTest = Json.MAPPER.readTree(Files.readString(results.stream()
+                .filter(p -> p.getFileName().toString().endsWith("-result.json") && !p.getFileName().toString().startsWith("shard"))
+                .findFirst().orElseThrow()));
+        assertEquals("merged verdict · NON_CONFORMANT", verdictTest.path("name").asString());
+        assertEquals(lastLine().substring("[conformance] ".length()), verdictTest.path("statusDetails").path("message").asString());
         assertTrue(Files.readString(merged.resolve("allure-results").resolve("environment.properties")).contains("shards=3"));
     }
 
