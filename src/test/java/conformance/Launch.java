@@ -3,6 +3,7 @@ package conformance;
 import conformance.config.ConfigException;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
+import conformance.config.Verbosity;
 import conformance.contract.ContractException;
 import conformance.generation.Json;
 import conformance.exchange.Exchange;
@@ -33,10 +34,16 @@ public final class Launch {
     public record Outcome(Optional<ConformanceRun.Result> result, Optional<String> configurationError, Path reports) {
     }
 
+    /** Where a run with these settings writes, even when the rest of its configuration is wrong. */
+    public static Path reportsFolder(Settings settings) {
+        return settings.get("reports").map(Path::of).orElse(Path.of("reports"));
+    }
+
     public static Outcome run(Settings settings, PrintStream console) {
-        Path reports = settings.get("reports").map(Path::of).orElse(Path.of("reports"));
+        Path reports = reportsFolder(settings);
         try {
             RunConfig config = RunConfig.from(settings);
+            boolean quiet = Verbosity.from(settings) == Verbosity.QUIET;
             reports = config.reports();
             clearPreviousRun(reports);
             ConformanceRun.Result result;
@@ -49,15 +56,17 @@ public final class Launch {
                 }, "conformance-interrupted");
                 Runtime.getRuntime().addShutdownHook(onStop);
                 try {
-                    result = new ConformanceRun(config, Progress.console(console), logs).execute();
+                    result = new ConformanceRun(config, quiet ? Progress.SILENT : Progress.console(console), logs).execute();
                     checkpoint.finished(result);
                 } finally {
                     removeHook(onStop);
                 }
             }
-            console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
-                    + reports.resolve(ReportWriter.CERTIFICATE));
-            result.report().unusedWaivers().forEach(w -> console.println("[conformance] waiver matched nothing: " + w.describe()));
+            if (!quiet) {
+                console.println("[conformance] reports: " + reports.resolve(ReportWriter.SUMMARY) + ", "
+                        + reports.resolve(ReportWriter.CERTIFICATE));
+                result.report().unusedWaivers().forEach(w -> console.println("[conformance] waiver matched nothing: " + w.describe()));
+            }
             console.println("[conformance] " + result.redactor().redact(result.report().headline()));
             return new Outcome(Optional.of(result), Optional.empty(), reports);
         } catch (ConfigException | ContractException e) {

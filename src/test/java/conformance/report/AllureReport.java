@@ -6,32 +6,48 @@ import conformance.exchange.Redactor;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.RunReport;
+import conformance.verdict.Verdict;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Renders a run into the Allure test that is running now: one test per check, each finding a failed step with the
  * request, the response, the shrunk case and a curl command attached; plus the environment and categories files.
+ * Only findings carry bodies, each cut at {@link #MAX_ATTACHMENT_CHARS} and all of them within
+ * {@link #ATTACHMENT_BUDGET_CHARS}, so a long nightly stays small; every exchange is in the exchange log anyway.
  */
 public final class AllureReport {
-    static final int MAX_ATTACHMENT_CHARS = 64 * 1024;
+    static final int MAX_ATTACHMENT_CHARS = 8 * 1024;
+    static final long ATTACHMENT_BUDGET_CHARS = 2L << 20;
+    static final int FINDINGS_IN_MESSAGE = 5;
 
     private final RunReport report;
     private final Redactor redactor;
+    private final Optional<String> shard;
+    private long attachedChars;
 
-    public AllureReport(RunReport report, Redactor redactor) {
+    /** {@code shard} names this run's slice of a sharded nightly, so merged reports keep each shard's tests apart. */
+    public AllureReport(RunReport report, Redactor redactor, Optional<String> shard) {
         this.report = report;
         this.redactor = redactor;
+        this.shard = shard;
     }
 
     /** Steps and attachments of one check's test; the caller then passes, fails or skips the test. */
@@ -42,11 +58,54 @@ public final class AllureReport {
         Allure.label("check", c.checkId());
         Allure.parameter("requests judged", c.requests());
         Allure.parameter("seed", report.seed());
-        c.skipReason().ifPresent(reason -> Allure.description("Skipped: " + reason));
+        shard.ifPresent(s -> Allure.parameter("shard", s));
+        keepHistoryAs(c.checkId() + "@" + c.operationId());
+        int findings = c.findings().stream().mapToInt(FindingGroup::occurrences).sum();
+        Allure.description(c.requests() + " requests judged, " + (findings == 0 ? "no finding"
+                : findings + (findings == 1 ? " finding" : " findings") + " (" + c.findings().size() + " distinct)")
+                + c.skipReason().map(reason -> ". Skipped: " + reason).orElse("")
+                + c.waiver().map(waiver -> ". Waived: " + waiver).orElse(""));
         int index = 0;
         for (FindingGroup g : c.findings()) {
             finding(++index, g);
         }
+    }
+
+    /** The verdict test: the headline as its description, every exchange referred to rather than attached. */
+    public void describeVerdict(String statistics, Path exchangeLog) {
+        keepHistoryAs("verdict");
+        shard.ifPresent(s -> Allure.parameter("shard", s));
+        Allure.description(redactor.redact(report.headline()));
+        attach("generation statistics", statistics, ".txt");
+        attach("every exchange", "Every request and response of this run, one JSON line each (bodies cut, secrets "
+                + "redacted), is in " + exchangeLog.toAbsolutePath() + " (" + ExchangeLog.FILE
+                + " beside this report's folder): too many to attach on long runs.", ".txt");
+    }
+
+    /** Why a check's test fails; {@link Category} matches on its start. */
+    public String failure(CheckResult c) {
+        return c.checkId() + " failed on " + c.operationId() + ": " + c.findings().stream().limit(FINDINGS_IN_MESSAGE)
+                .map(g -> redactor.redact(g.first().message()) + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : ""))
+                .collect(Collectors.joining("; ")) + (c.findings().size() > FINDINGS_IN_MESSAGE ? "; …" : "");
+    }
+
+    /** Why a waived check's test is skipped rather than failed. */
+    public String waived(CheckResult c) {
+        return Category.WAIVED_PREFIX + c.checkId() + " on " + c.operationId() + ": " + c.waiver().orElse("");
+    }
+
+    /** Why a check's test cannot say anything on a run that could not judge. */
+    public String inconclusive() {
+        return Category.INCONCLUSIVE_PREFIX + report.inconclusiveReason().orElse("");
+    }
+
+    /**
+     * Allure follows a test across runs by its history id, which it would otherwise take from the test's position
+     * among the dynamic tests: tie it to the check, the operation and the shard instead.
+     */
+    private void keepHistoryAs(String key) {
+        String id = key + shard.map(s -> "@shard " + s).orElse("");
+        Allure.getLifecycle().updateTestCase(t -> t.setHistoryId(id).setTestCaseId(id));
     }
 
     private void finding(int index, FindingGroup g) {
@@ -58,49 +117,75 @@ public final class AllureReport {
         lifecycle.startStep(uuid, new StepResult().setName(name.length() > 300 ? name.substring(0, 300) + "…" : name)
                 .setStatus(Status.FAILED)
                 .setStatusDetails(new StatusDetails().setMessage(redactor.redact(f.message()))));
-        attach(f.exchange(), "");
-        f.shrunk().ifPresent(s -> attach(s, "shrunk "));
+        attachExchange(f.exchange(), "");
+        f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
     }
 
-    private void attach(Exchange e, String prefix) {
-        Allure.addAttachment(prefix + "request", "text/plain", redactor.request(e.request(), MAX_ATTACHMENT_CHARS), ".txt");
-        e.response().ifPresent(r -> Allure.addAttachment(prefix + "response", "text/plain",
-                redactor.response(r, MAX_ATTACHMENT_CHARS), ".txt"));
-        e.failure().ifPresent(t -> Allure.addAttachment(prefix + "transport failure", "text/plain", redactor.redact(t.message()), ".txt"));
-        Allure.addAttachment(prefix + "curl", "text/plain", redactor.curl(e.request()), ".sh");
+    private void attachExchange(Exchange e, String prefix) {
+        attach(prefix + "request", redactor.request(e.request(), MAX_ATTACHMENT_CHARS), ".txt");
+        e.response().ifPresent(r -> attach(prefix + "response", redactor.response(r, MAX_ATTACHMENT_CHARS), ".txt"));
+        e.failure().ifPresent(t -> attach(prefix + "transport failure", redactor.redact(t.message()), ".txt"));
+        attach(prefix + "curl", redactor.curl(e.request()), ".sh");
+    }
+
+    private void attach(String name, String content, String extension) {
+        if (attachedChars + content.length() > ATTACHMENT_BUDGET_CHARS) {
+            Allure.addAttachment(name + " (not attached)", "text/plain", "This report's attachments reached "
+                    + ATTACHMENT_BUDGET_CHARS / 1024 + " KiB, its cap: see " + ReportWriter.SUMMARY + " (curl) and "
+                    + ExchangeLog.FILE + " (every exchange) beside the report.", ".txt");
+            return;
+        }
+        attachedChars += content.length();
+        Allure.addAttachment(name, "text/plain", content, extension);
     }
 
     /** environment.properties and categories.json beside the results, as Allure reads them. */
     public void writeRunFiles(Path resultsDirectory) {
+        Properties env = new Properties();
+        env.setProperty("target", redactor.redact(report.target()));
+        env.setProperty("spec", report.specPath());
+        env.setProperty("spec.sha256", report.specSha256());
+        env.setProperty("seed", String.valueOf(report.seed()));
+        env.setProperty("profile", report.profile());
+        env.setProperty("suite.version", report.suiteVersion());
+        env.setProperty("verdict", report.verdict().name());
+        env.setProperty("requests", String.valueOf(report.requests()));
+        shard.ifPresent(s -> env.setProperty("shard", s));
+        writeRunFiles(resultsDirectory, env);
+    }
+
+    /**
+     * The verdict of shards merged, as a test of its own beside the shards' tests, so the merged report leads with
+     * it (and files it under its category) as a single run's report leads with its verdict test.
+     */
+    public static void writeMergedVerdict(Path resultsDirectory, Verdict verdict, String headline) {
+        long now = System.currentTimeMillis();
+        new FileSystemResultsWriter(resultsDirectory).write(new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId("merged verdict")
+                .setTestCaseId("merged verdict")
+                .setName("merged verdict · " + verdict)
+                .setFullName("conformance.merge.MergeShards.verdict")
+                .setLabels(List.of(ResultsUtils.createSuiteLabel("conformance.ConformanceSuite")))
+                .setDescription(headline)
+                .setStatus(verdict == Verdict.CONFORMANT ? Status.PASSED : Status.FAILED)
+                .setStatusDetails(verdict == Verdict.CONFORMANT ? null : new StatusDetails().setMessage(headline))
+                .setStage(Stage.FINISHED)
+                .setStart(now)
+                .setStop(now));
+    }
+
+    /** Writes the given environment and the suite's categories into an Allure results folder. */
+    public static void writeRunFiles(Path resultsDirectory, Properties environment) {
         try {
             Files.createDirectories(resultsDirectory);
-            Properties env = new Properties();
-            env.setProperty("target", redactor.redact(report.target()));
-            env.setProperty("spec", report.specPath());
-            env.setProperty("spec.sha256", report.specSha256());
-            env.setProperty("seed", String.valueOf(report.seed()));
-            env.setProperty("profile", report.profile());
-            env.setProperty("suite.version", report.suiteVersion());
-            env.setProperty("verdict", report.verdict().name());
             try (var out = Files.newBufferedWriter(resultsDirectory.resolve("environment.properties"), StandardCharsets.UTF_8)) {
-                env.store(out, "conformance run");
+                environment.store(out, "conformance run");
             }
-            Files.writeString(resultsDirectory.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+            Files.writeString(resultsDirectory.resolve(Category.FILE), Category.json(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Allure run files to " + resultsDirectory, e);
         }
     }
-
-    private static final String CATEGORIES = """
-            [
-              {"name": "Schema violation", "matchedStatuses": ["failed"], "messageRegex": ".*response_schema_conformance.*|.*documented_properties_present.*"},
-              {"name": "Undocumented status", "matchedStatuses": ["failed"], "messageRegex": ".*status_code_conformance.*"},
-              {"name": "Server error", "matchedStatuses": ["failed"], "messageRegex": ".*not_a_server_error.*"},
-              {"name": "Transport", "matchedStatuses": ["failed", "broken"], "messageRegex": ".*transport.*"},
-              {"name": "Security", "matchedStatuses": ["failed"], "messageRegex": ".*(unknown_identifier_rejection|cross_inbox_isolation).*"},
-              {"name": "Data handling", "matchedStatuses": ["failed"], "messageRegex": ".*(positive_data_acceptance|negative_data_rejection|conversation_semantics|content_type_conformance).*"},
-              {"name": "Inconclusive run", "matchedStatuses": ["failed", "broken"], "messageRegex": ".*INCONCLUSIVE.*"}
-            ]
-            """;
 }

@@ -170,7 +170,7 @@ public final class ConformanceRun {
             for (Case c : plan) {
                 long before = answered[0];
                 take.accept(exchanger.deliver(c, operation));
-                progress.advanced(++sent[0], plan.size(), tally.distinct().size());
+                progress.advanced(++sent[0], plan.size(), tally::distinct);
                 observer.progressed(tally.distinct().size(), soFar);
                 unansweredInARow = answered[0] > before ? 0 : unansweredInARow + 1;
                 if (unansweredInARow == GIVE_UP_AFTER && sent[0] < plan.size()) {
@@ -203,6 +203,7 @@ public final class ConformanceRun {
         progress.stage("shrinking " + worth.size() + " failing case" + (worth.size() == 1 ? "" : "s"));
         Shrinker shrinker = new Shrinker(SHRINK_TIME, SHRINK_TRIES);
         for (Finding f : worth) {
+            progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
             Exchange[] last = {null};
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {

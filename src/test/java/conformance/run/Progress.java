@@ -1,8 +1,11 @@
 package conformance.run;
 
+import conformance.checks.Finding;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** What a person watching a long run sees: cases done of total, the current stage, findings so far. */
+/** What a person watching a long run sees: the current stage, cases done of total, findings so far by check. */
 public interface Progress {
     Progress SILENT = new Progress() {
         @Override
@@ -10,32 +13,17 @@ public interface Progress {
         }
 
         @Override
-        public void advanced(long done, long total, long findings) {
+        public void advanced(long done, long total, Supplier<List<Finding>> findings) {
         }
     };
 
     void stage(String what);
 
-    void advanced(long done, long total, long findings);
+    /** One more case judged; {@code findings} is asked only when a line is printed. */
+    void advanced(long done, long total, Supplier<List<Finding>> findings);
 
-    /** Prints a line per stage, and a progress line at most every two seconds (and at the end). */
+    /** A line per stage, and a progress line at most every few seconds (and at the end). */
     static Progress console(PrintStream out) {
-        return new Progress() {
-            private long lastPrint;
-
-            @Override
-            public void stage(String what) {
-                out.println("[conformance] " + what);
-            }
-
-            @Override
-            public void advanced(long done, long total, long findings) {
-                long now = System.nanoTime();
-                if (done == total || now - lastPrint > 2_000_000_000L) {
-                    lastPrint = now;
-                    out.printf("[conformance] %d/%d cases, %d findings so far%n", done, total, findings);
-                }
-            }
-        };
+        return new ConsoleProgress(out, System::nanoTime);
     }
 }

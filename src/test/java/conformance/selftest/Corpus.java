@@ -16,6 +16,7 @@ import conformance.reference.Reply;
 import conformance.reference.Variant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Variants of the reference target, each breaking exactly one rule, named by the check that must catch it. */
 final class Corpus {
@@ -71,6 +72,18 @@ final class Corpus {
                                 return r;
                             }
                         }));
+    }
+
+    /** The faulty variants for these checks applied in turn: a target that breaks several rules at once. */
+    static Variant breaking(Set<String> checks) {
+        List<Variant> variants = faulty().stream().filter(f -> checks.contains(f.expectedCheck())).map(Faulty::variant).toList();
+        return (call, reply) -> {
+            Reply r = reply;
+            for (Variant v : variants) {
+                r = v.answer(call, r);
+            }
+            return r;
+        };
     }
 
     /** A variant that changes only replies of the given outcome. */

@@ -22,12 +22,9 @@ public record RunReport(
         List<Waiver> unusedWaivers,
         String statistics) {
 
-    /** The run's verdict from its check outcomes: any failed check makes it NON_CONFORMANT. */
+    /** The run's verdict: {@link Verdict#decide} on its check outcomes, unless it could not judge. */
     public static Verdict decide(Optional<String> inconclusiveReason, List<CheckResult> checks) {
-        if (inconclusiveReason.isPresent()) {
-            return Verdict.INCONCLUSIVE;
-        }
-        return checks.stream().anyMatch(c -> c.outcome() == Outcome.FAILED) ? Verdict.NON_CONFORMANT : Verdict.CONFORMANT;
+        return Verdict.decide(inconclusiveReason.isEmpty(), checks.stream().map(CheckResult::outcome).toList());
     }
 
     /** The waivers that accepted at least one finding, each once. */

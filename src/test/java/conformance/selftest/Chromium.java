@@ -1,0 +1,82 @@
+package conformance.selftest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium as the report self-test uses it: found on the machine, or installed by the project's own script
+ * (src/test/scripts/install-chromium.sh, Debian's package), started with a fresh profile each time and with the
+ * flags that keep it off the network, and given time for the page's scripts to run.
+ */
+final class Chromium {
+    static final String INSTALL_SCRIPT = "src/test/scripts/install-chromium.sh";
+    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--virtual-time-budget=20000", "--window-size=1400,1000");
+
+    private final String binary;
+
+    private Chromium(String binary) {
+        this.binary = binary;
+    }
+
+    /** The machine's Chromium or Chrome; installs Debian's chromium first when there is none (a one-time cost). */
+    static Chromium find() {
+        String output = Command.of(Duration.ofMinutes(15), "bash", INSTALL_SCRIPT).runOrFail().strip();
+        return new Chromium(output.substring(output.lastIndexOf('\n') + 1));
+    }
+
+    /** The page's DOM after its scripts ran. */
+    String dom(URI page) {
+        return run(page, "--dump-dom");
+    }
+
+    void screenshot(URI page, Path png) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Files.deleteIfExists(png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(page, "--screenshot=" + png.toAbsolutePath());
+        if (!Files.isRegularFile(png)) {
+            throw new AssertionError("Chromium wrote no screenshot to " + png);
+        }
+    }
+
+    private String run(URI page, String action) {
+        Path profile = null;
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+            List<String> line = new ArrayList<>(List.of(binary));
+            line.addAll(FLAGS);
+            line.add("--user-data-dir=" + profile);
+            line.add(action);
+            line.add(page.toString());
+            return Command.of(Duration.ofMinutes(2), line.toArray(String[]::new)).runOrFail();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a profile left in the temp folder harms nothing
+        }
+    }
+}
