@@ -103,11 +103,15 @@ public final class ContractLoader {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(Json31.mapper().writeValueAsString(schema));
-            return new JsonSchema(name, node, registry.getSchema(node));
+            return compile(name, JSON.readTree(Json31.mapper().writeValueAsString(schema)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ContractException("the schema of " + name + " cannot be written as JSON Schema: " + e.getOriginalMessage());
         }
+    }
+
+    /** A JSON Schema (draft 2020-12, no {@code $ref}s left) compiled the way the document's schemas are. */
+    public JsonSchema compile(String name, JsonNode node) {
+        return new JsonSchema(name, node, registry.getSchema(node));
     }
 
     private static String sha256(byte[] bytes) {

@@ -109,7 +109,7 @@ public final class CasePlan implements Iterable<Case> {
                     "schema-valid payload #" + (i + 1));
         }
         NegativeRule rule = rules.get((int) ((i - positives) % rules.size()));
-        Breakage broken = rule.apply(valid, values, mediaType);
+        Breakage broken = rule.apply(valid, mediaType);
         stats.count("cases negative");
         stats.rule(rule.name());
         return new Case(index, operation.id(), Intent.NEGATIVE,

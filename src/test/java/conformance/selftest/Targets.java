@@ -35,10 +35,15 @@ final class Targets {
     }
 
     static ConformanceRun.Result run(Variant variant, Map<String, String> extra) {
+        return run(variant, extra, ConformanceRun.Observer.NONE);
+    }
+
+    /** {@code extra} settings replace the defaults; a blank one means unset (e.g. no seed). */
+    static ConformanceRun.Result run(Variant variant, Map<String, String> extra, ConformanceRun.Observer observer) {
         try (ReferenceTarget target = ReferenceTarget.start(variant)) {
             Map<String, String> s = settingsFor(target);
             s.putAll(extra);
-            return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+            return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT, observer).execute();
         }
     }
 
