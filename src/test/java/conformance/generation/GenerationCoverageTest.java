@@ -33,7 +33,7 @@ class GenerationCoverageTest {
         for (long seed : SEEDS) {
             Statistics stats = new Statistics();
             CasePlan plan = new CasePlan(operation, seed, RunConfig.DEFAULT_TRIES,
-                    new Subject("inbox", "contact", OptionalLong.empty()), Optional.empty(), stats);
+                    new Subject("inbox", "contact", OptionalLong.empty()), Optional.empty(), List.of(), stats);
             List<JsonNode> attributes = new ArrayList<>();
             plan.forEach(c -> c.payload().filter(p -> c.intent() == Intent.POSITIVE)
                     .map(p -> p.get("custom_attributes")).filter(a -> a != null).ifPresent(attributes::add));

@@ -2,6 +2,7 @@ package conformance.report;
 
 import conformance.generation.Json;
 import conformance.run.ConformanceRun;
+import conformance.run.FailingCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ public final class ReportWriter {
         writeAtomically(SUMMARY, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(SummaryJson.render(result.report(), result.redactor())));
         writeAtomically(CERTIFICATE, Certificate.render(result.report(), result.redactor()));
+        writeAtomically(FailingCases.FILE, FailingCases.updated(folder, result.report(), result.redactor()));
     }
 
     public void writeAtomically(String name, String content) {

@@ -15,6 +15,7 @@ import conformance.generation.Case;
 import conformance.generation.CasePlan;
 import conformance.generation.Intent;
 import conformance.generation.Statistics;
+import conformance.generation.StoredCase;
 import conformance.generation.Subject;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
@@ -25,8 +26,10 @@ import conformance.verdict.Verdict;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -116,8 +119,10 @@ public final class ConformanceRun {
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
-            CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stats);
-            progress.stage("sending " + plan.size() + " cases to " + operation.id());
+            List<StoredCase> stored = FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress);
+            CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
+            progress.stage("sending " + plan.size() + " cases to " + operation.id()
+                    + (stored.isEmpty() ? "" : ", first the " + stored.size() + " that failed on the last run"));
             long done = 0;
             long answeredBefore = answered[0];
             for (Case c : plan) {
@@ -137,16 +142,19 @@ public final class ConformanceRun {
         RunReport report = new RunReport(verdict, inconclusive, config.baseUrl().get().toString(), embedded,
                 contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                 started, Duration.between(started, Instant.now()).toMillis(), requests[0],
-                tally.results(checks, operation.id()), stats.render());
+                tally.results(checks, operation.id()), String.join("\n", stats.summary()));
         return new Result(report, redactor, stats);
     }
 
-    /** Shrinks the first few payload-dependent findings to the smallest case that still breaks the same check. */
+    /** Shrinks the first payload-dependent finding of a few problems to the smallest case that still breaks the same check. */
     private void shrink(Tally tally, List<Check> checks, HttpExchanger exchanger, Operation operation) {
+        Set<String> problems = new HashSet<>();
         List<Finding> worth = tally.distinct().stream()
                 .filter(f -> f.exchange().kase().payload().isPresent())
                 .filter(f -> f.exchange().kase().intent() == Intent.POSITIVE || f.exchange().kase().intent() == Intent.NEGATIVE)
                 .filter(f -> checks.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.payloadDependent()))
+                // one per problem: many payloads showing the same fault shrink to the same case
+                .filter(f -> problems.add(f.checkId() + '|' + f.pointer().orElse("")))
                 .limit(MAX_SHRINKS).toList();
         if (worth.isEmpty()) {
             return;
