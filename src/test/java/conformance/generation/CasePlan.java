@@ -144,7 +144,8 @@ public final class CasePlan implements Iterable<Case> {
             stats.count("generated payload rejected by the schema");
         }
         throw new GenerationException("could not generate a payload that the request schema of " + operation.id()
-                + " accepts in " + VALID_ATTEMPTS + " attempts");
+                + " accepts in " + VALID_ATTEMPTS + " attempts" + (stats.unknownKeywords().isEmpty() ? ""
+                : "; it uses keywords generation does not support: " + String.join(", ", stats.unknownKeywords())));
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class ReportWriter {
         writeAtomically(SUMMARY, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(SummaryJson.render(result.report(), result.redactor())));
         writeAtomically(CERTIFICATE, Certificate.render(result.report(), result.redactor()));
-        writeAtomically(FailingCases.FILE, FailingCases.updated(folder, result.report(), result.redactor()));
+        FailingCases.updated(folder, result.report(), result.redactor()).ifPresent(c -> writeAtomically(FailingCases.FILE, c));
     }
 
     public void writeAtomically(String name, String content) {

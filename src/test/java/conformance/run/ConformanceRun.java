@@ -13,6 +13,7 @@ import conformance.exchange.HttpExchanger;
 import conformance.exchange.Redactor;
 import conformance.generation.Case;
 import conformance.generation.CasePlan;
+import conformance.generation.GenerationException;
 import conformance.generation.Intent;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
@@ -136,6 +137,11 @@ public final class ConformanceRun {
             shrink(tally, checks, exchanger, operation);
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());
+        } catch (GenerationException e) {
+            inconclusive = Optional.of("cannot generate request payloads: " + e.getMessage());
+        }
+        if (!stats.unknownKeywords().isEmpty()) {
+            progress.stage("schema keywords generation does not support (ignored): " + String.join(", ", stats.unknownKeywords()));
         }
         Verdict verdict = inconclusive.isPresent() ? Verdict.INCONCLUSIVE
                 : tally.distinct().isEmpty() ? Verdict.CONFORMANT : Verdict.NON_CONFORMANT;

@@ -66,9 +66,10 @@ public final class FailingCases {
     /**
      * The file's new content: this run's failing cases replace those stored for its target (none left when it
      * passed); other targets' entries stay. One case per problem (check and place), the smallest one: the same fault
-     * shown by many payloads needs trying once. Cases whose bytes hold a secret are not stored.
+     * shown by many payloads needs trying once. Cases whose bytes hold a secret are not stored. Empty when there is
+     * nothing to store and no file yet.
      */
-    public static String updated(Path folder, RunReport report, Redactor redactor) {
+    public static Optional<String> updated(Path folder, RunReport report, Redactor redactor) {
         ObjectNode root;
         try {
             root = load(folder).orElseGet(Json.NODES::objectNode);
@@ -96,7 +97,9 @@ public final class FailingCases {
         } else {
             root.set(report.target(), operations);
         }
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        boolean exists = Files.exists(folder.resolve(FILE));
+        return root.isEmpty() && !exists ? Optional.empty()
+                : Optional.of(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     /** The case a finding stores: its shrunk case when it has one. */

@@ -17,13 +17,18 @@ import conformance.reference.Reply;
 import conformance.reference.Variant;
 import conformance.run.ConformanceRun;
 import conformance.verdict.FindingGroup;
+import conformance.verdict.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The property engine's acceptance, end to end through real runs: faults that only some generated payloads reveal
@@ -109,5 +114,19 @@ class PropertyEngineSelfTest {
             assertTrue(f.message().contains(rule), f.message());
             assertEquals("text", Json.MAPPER.readTree(f.exchange().request().body()).get("custom_attributes").asString());
         }
+    }
+
+    @Test
+    void aRequestSchemaTheGeneratorCannotSatisfyEndsTheRunInconclusiveSayingWhy(@TempDir Path folder) throws Exception {
+        ObjectNode spec = (ObjectNode) Json.MAPPER.readTree(Files.readString(RunConfig.DEFAULT_SPEC));
+        ObjectNode payload = (ObjectNode) spec.get("components").get("schemas").get("public_conversation_create_payload");
+        payload.putArray("required").add("custom_attributes");
+        ((ObjectNode) payload.get("properties")).putObject("custom_attributes").put("type", "string").put("pattern", "^never$");
+        Path file = folder.resolve("unsatisfiable.json");
+        Files.writeString(file, Json.text(spec));
+        ConformanceRun.Result r = Targets.run(Variant.CONFORMING, Map.of("spec", file.toString()));
+        assertEquals(Verdict.INCONCLUSIVE, r.report().verdict(), r.report().headline());
+        assertTrue(r.report().headline().contains("cannot generate request payloads")
+                && r.report().headline().contains("does not support: pattern"), r.report().headline());
     }
 }

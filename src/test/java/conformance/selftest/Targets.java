@@ -8,6 +8,7 @@ import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Outcome;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ final class Targets {
         s.put("otherInboxIdentifier", target.inboxes().get(1).identifier());
         s.put("tries", String.valueOf(TRIES));
         s.put("seed", "20261128");
+        // not the project's reports/: failing cases stored by a user's own runs must not leak into self-tests
+        s.put("reports", Path.of("target", "selftest-reports").toString());
         return s;
     }
 
