@@ -182,7 +182,7 @@ public abstract class NegativeRule {
 
     /** Rules on members: required ones missing, unknown ones where none are allowed, and the members' own rules. */
     private static void memberRules(JsonNode schema, List<Step> at, String schemaPath, String where, List<NegativeRule> rules) {
-        schema.path("required").forEach(r -> rules.add(new Remove(at, r.asString())));
+        schema.path("required").forEach(r -> rules.add(missing(at, r.asString())));
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.get("additionalProperties");
         if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
@@ -282,49 +282,43 @@ public abstract class NegativeRule {
         return out;
     }
 
-    /** A schema rule: the value at one place replaced by one the schema rejects with one keyword. */
-    private static class Replace extends NegativeRule {
+    /**
+     * A schema rule: the value at one place replaced by one the schema rejects with one keyword, reported at
+     * {@code reportedAt} (the place itself, but for a missing member the member's place).
+     */
+    private static final class Replace extends NegativeRule {
         private final List<Step> at;
         private final String keyword;
+        private final String reportedAt;
         private final UnaryOperator<JsonNode> change;
 
         Replace(String name, List<Step> at, String keyword, UnaryOperator<JsonNode> change) {
+            this(name, at, keyword, at, change);
+        }
+
+        Replace(String name, List<Step> at, String keyword, List<Step> reportedAt, UnaryOperator<JsonNode> change) {
             super(name);
             this.at = at;
             this.keyword = keyword;
+            this.reportedAt = pointer(reportedAt);
             this.change = change;
-        }
-
-        /** Where the schema reports the violation. */
-        String violationPointer() {
-            return pointer(at);
         }
 
         @Override
         Breakage apply(JsonNode valid, String mediaType) {
             JsonNode broken = setAt(valid, at, change);
-            return new Breakage(name(), Optional.of(broken), Json.bytes(broken), mediaType,
-                    Optional.of(violationPointer()), Optional.of(keyword));
+            return new Breakage(name(), Optional.of(broken), Json.bytes(broken), mediaType, Optional.of(reportedAt),
+                    Optional.of(keyword));
         }
     }
 
-    private static final class Remove extends Replace {
-        private final String violationPointer;
-
-        Remove(List<Step> at, String member) {
-            super("required: " + display(at) + " without '" + member + "'", at, "required", v -> {
-                ObjectNode o = v.isObject() ? ((ObjectNode) v).deepCopy() : Json.NODES.objectNode();
-                o.remove(member);
-                return o;
-            });
-            // a missing member is reported where it should be, not at the object that lacks it
-            this.violationPointer = pointer(with(at, Step.member(member)));
-        }
-
-        @Override
-        String violationPointer() {
-            return violationPointer;
-        }
+    private static NegativeRule missing(List<Step> at, String member) {
+        return new Replace("required: " + display(at) + " without '" + member + "'", at, "required",
+                with(at, Step.member(member)), v -> {
+                    ObjectNode o = v.isObject() ? ((ObjectNode) v).deepCopy() : Json.NODES.objectNode();
+                    o.remove(member);
+                    return o;
+                });
     }
 
     private static final class Bytes extends NegativeRule {
