@@ -110,7 +110,8 @@ public final class ContractLoader {
         }
     }
 
-    private JsonSchema compile(String name, JsonNode node) {
+    /** A JSON Schema (draft 2020-12, no {@code $ref}s left) compiled the way the document's schemas are. */
+    public JsonSchema compile(String name, JsonNode node) {
         return new JsonSchema(name, node, registry.getSchema(node));
     }
 

@@ -24,7 +24,7 @@ public record JsonSchema(String name, JsonNode node, Schema compiled) {
         String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         // a missing required property is reported at the object; point at the property, which is what a reader looks for
         if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
-            pointer = pointer + "/" + e.getProperty();
+            pointer = pointer + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
         }
         return new Violation(pointer, e.getKeyword(), e.getMessage());
     }

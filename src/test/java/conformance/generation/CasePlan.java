@@ -13,8 +13,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The cases of one run against one operation, made lazily in a fixed order: identifier scenarios, then positive
- * cases, then negative ones. Case {@code i} depends only on (seed, i), so a seed replays the run byte for byte.
+ * The cases of one run against one operation, made lazily in a fixed order: the stored cases that failed before,
+ * identifier scenarios, positive cases, negative ones. Generated case {@code i} depends only on (seed, i), counted
+ * after the stored cases, so a seed replays the run byte for byte whatever was stored.
  */
 public final class CasePlan implements Iterable<Case> {
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -25,6 +26,7 @@ public final class CasePlan implements Iterable<Case> {
     private final int positives;
     private final int negatives;
     private final Subject subject;
+    private final List<StoredCase> first;
     private final List<Case> scenarios;
     private final List<NegativeRule> rules;
     private final Statistics stats;
@@ -32,11 +34,14 @@ public final class CasePlan implements Iterable<Case> {
 
     /**
      * @param foreign a contact of another inbox, used on the subject's inbox (and the subject's contact on that inbox)
+     * @param first   cases to send before any other (failing cases of an earlier run)
      */
-    public CasePlan(Operation operation, long seed, int tries, Subject subject, Optional<Subject> foreign, Statistics stats) {
+    public CasePlan(Operation operation, long seed, int tries, Subject subject, Optional<Subject> foreign,
+                    List<StoredCase> first, Statistics stats) {
         this.operation = operation;
         this.seed = seed;
         this.subject = subject;
+        this.first = List.copyOf(first);
         this.stats = stats;
         this.mediaType = operation.requestMediaType().orElse("application/json");
         JsonNode schema = operation.requestSchema().map(JsonSchema::node).orElse(Json.NODES.objectNode());
@@ -47,7 +52,7 @@ public final class CasePlan implements Iterable<Case> {
     }
 
     public int size() {
-        return scenarios.size() + positives + negatives;
+        return first.size() + scenarios.size() + positives + negatives;
     }
 
     public List<NegativeRule> rules() {
@@ -60,14 +65,15 @@ public final class CasePlan implements Iterable<Case> {
         JsonNode empty = Json.NODES.objectNode();
         String unknownContact = "unknown-" + token(rng, 24);
         String unknownInbox = token(rng, 24);
-        out.add(request(out.size(), Intent.UNKNOWN_CONTACT, subject.inboxIdentifier(), unknownContact, empty,
+        int at = first.size();
+        out.add(request(at, Intent.UNKNOWN_CONTACT, subject.inboxIdentifier(), unknownContact, empty,
                 "unknown contact identifier on a known inbox"));
-        out.add(request(out.size(), Intent.UNKNOWN_INBOX, unknownInbox, subject.contactIdentifier(), empty,
+        out.add(request(at + 1, Intent.UNKNOWN_INBOX, unknownInbox, subject.contactIdentifier(), empty,
                 "unknown inbox identifier with a known contact"));
         foreign.ifPresent(f -> {
-            out.add(request(out.size(), Intent.FOREIGN_CONTACT, subject.inboxIdentifier(), f.contactIdentifier(), empty,
+            out.add(request(at + 2, Intent.FOREIGN_CONTACT, subject.inboxIdentifier(), f.contactIdentifier(), empty,
                     "contact of the other inbox used on this inbox"));
-            out.add(request(out.size(), Intent.FOREIGN_CONTACT, f.inboxIdentifier(), subject.contactIdentifier(), empty,
+            out.add(request(at + 3, Intent.FOREIGN_CONTACT, f.inboxIdentifier(), subject.contactIdentifier(), empty,
                     "contact of this inbox used on the other inbox"));
         });
         return out;
@@ -96,11 +102,19 @@ public final class CasePlan implements Iterable<Case> {
 
     /** Case {@code index} of this plan, made afresh: the same plan and index always give the same case. */
     public Case get(long index) {
-        if (index < scenarios.size()) {
-            return scenarios.get((int) index);
+        if (index < first.size()) {
+            StoredCase stored = first.get((int) index);
+            stats.count("cases stored, tried first");
+            return new Case(index, operation.id(), stored.intent(),
+                    parameters(subject.inboxIdentifier(), subject.contactIdentifier()), stored.payload(), stored.body(),
+                    stored.contentType(), stored.brokenRule(), Optional.of(subject), "stored failing case: " + stored.label());
         }
-        long i = index - scenarios.size();
-        Rng rng = Rng.forCase(seed, index);
+        long generated = index - first.size();
+        if (generated < scenarios.size()) {
+            return scenarios.get((int) generated);
+        }
+        long i = generated - scenarios.size();
+        Rng rng = Rng.forCase(seed, generated);
         ValueGenerator values = new ValueGenerator(rng, stats);
         JsonNode valid = validPayload(values);
         if (i < positives) {
@@ -109,7 +123,7 @@ public final class CasePlan implements Iterable<Case> {
                     "schema-valid payload #" + (i + 1));
         }
         NegativeRule rule = rules.get((int) ((i - positives) % rules.size()));
-        Breakage broken = rule.apply(valid, values, mediaType);
+        Breakage broken = rule.apply(valid, mediaType);
         stats.count("cases negative");
         stats.rule(rule.name());
         return new Case(index, operation.id(), Intent.NEGATIVE,
@@ -130,7 +144,8 @@ public final class CasePlan implements Iterable<Case> {
             stats.count("generated payload rejected by the schema");
         }
         throw new GenerationException("could not generate a payload that the request schema of " + operation.id()
-                + " accepts in " + VALID_ATTEMPTS + " attempts");
+                + " accepts in " + VALID_ATTEMPTS + " attempts" + (stats.unknownKeywords().isEmpty() ? ""
+                : "; it uses keywords generation does not support: " + String.join(", ", stats.unknownKeywords())));
     }
 
     @Override

@@ -42,28 +42,6 @@ final class Schemas {
         return List.of();
     }
 
-    static long lowerBound(JsonNode schema) {
-        long min = Long.MIN_VALUE;
-        if (schema.has("minimum")) {
-            min = (long) Math.ceil(schema.get("minimum").asDouble());
-        }
-        if (schema.has("exclusiveMinimum") && schema.get("exclusiveMinimum").isNumber()) {
-            min = Math.max(min, (long) Math.floor(schema.get("exclusiveMinimum").asDouble()) + 1);
-        }
-        return min;
-    }
-
-    static long upperBound(JsonNode schema) {
-        long max = Long.MAX_VALUE;
-        if (schema.has("maximum")) {
-            max = (long) Math.floor(schema.get("maximum").asDouble());
-        }
-        if (schema.has("exclusiveMaximum") && schema.get("exclusiveMaximum").isNumber()) {
-            max = Math.min(max, (long) Math.ceil(schema.get("exclusiveMaximum").asDouble()) - 1);
-        }
-        return max;
-    }
-
     /** The schema with one branch of a oneOf/anyOf folded into its sibling keywords. */
     static JsonNode withBranch(JsonNode schema, String combinator, int branch) {
         ObjectNode base = ((ObjectNode) schema).deepCopy();

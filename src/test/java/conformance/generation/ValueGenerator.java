@@ -1,5 +1,6 @@
 package conformance.generation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,7 +25,8 @@ public final class ValueGenerator {
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "example", "examples", "default",
             "deprecated", "readOnly", "writeOnly", "$comment", "$schema", "$id", "$anchor", "contentMediaType",
             "contentEncoding", "xml", "externalDocs", "discriminator", "nullable");
-    private static final Set<String> UNDERSTOOD = Set.of("type", "properties", "required", "additionalProperties",
+    /** The keywords generation honours; the soundness self-test builds its random schemas from all of them. */
+    static final Set<String> UNDERSTOOD = Set.of("type", "properties", "required", "additionalProperties",
             "items", "prefixItems", "enum", "const", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
             "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
             "format", "oneOf", "anyOf", "allOf");
@@ -31,10 +34,12 @@ public final class ValueGenerator {
 
     private final Rng rng;
     private final Statistics stats;
+    private final NumberGenerator numbers;
 
     public ValueGenerator(Rng rng, Statistics stats) {
         this.rng = rng;
         this.stats = stats;
+        this.numbers = new NumberGenerator(rng, stats);
     }
 
     public JsonNode generate(JsonNode schema) {
@@ -76,8 +81,8 @@ public final class ValueGenerator {
         return switch (type) {
             case "null" -> Json.NODES.nullNode();
             case "boolean" -> Json.NODES.booleanNode(rng.chance(0.5));
-            case "integer" -> Json.NODES.numberNode(integer(schema, position));
-            case "number" -> number(schema, position);
+            case "integer" -> numbers.generate(schema, position, true);
+            case "number" -> numbers.generate(schema, position, false);
             case "string" -> Json.NODES.stringNode(string(schema, position));
             case "array" -> array(schema, position, depth);
             case "object" -> object(schema, position, depth);
@@ -105,70 +110,13 @@ public final class ValueGenerator {
         stats.type(position, type);
         return switch (type) {
             case "string" -> Json.NODES.stringNode(freeString(position));
-            case "integer" -> Json.NODES.numberNode(freeInteger(position));
-            case "number" -> Json.NODES.numberNode(freeNumber(position));
+            case "integer" -> Json.NODES.numberNode(numbers.freeInteger());
+            case "number" -> Json.NODES.numberNode(numbers.freeNumber());
             case "boolean" -> Json.NODES.booleanNode(rng.chance(0.5));
             case "null" -> Json.NODES.nullNode();
             case "object" -> freeObject(position, depth, null);
             default -> freeArray(position, depth);
         };
-    }
-
-    private long integer(JsonNode schema, String position) {
-        long min = Schemas.lowerBound(schema);
-        long max = Schemas.upperBound(schema);
-        if (min > max) {
-            throw new GenerationException("no integer fits the bounds at " + position);
-        }
-        long value;
-        int roll = rng.between(0, 9);
-        if (roll < 2 && min != Long.MIN_VALUE) {
-            value = min;
-            stats.edge("integer at minimum");
-        } else if (roll < 4 && max != Long.MAX_VALUE) {
-            value = max;
-            stats.edge("integer at maximum");
-        } else if (roll < 7) {
-            value = Math.max(min, Math.min(max, freeInteger(position)));
-        } else {
-            value = rng.between(Math.max(min, -1_000_000L), Math.min(max, 1_000_000L));
-        }
-        if (schema.has("multipleOf") && schema.get("multipleOf").isIntegralNumber() && schema.get("multipleOf").asLong() > 0) {
-            long m = schema.get("multipleOf").asLong();
-            long down = Math.floorDiv(value, m) * m;
-            value = down >= min ? down : down + m;
-            if (value > max) {
-                throw new GenerationException("no multiple of " + m + " fits the bounds at " + position);
-            }
-        }
-        return value;
-    }
-
-    private JsonNode number(JsonNode schema, String position) {
-        boolean bounded = schema.has("minimum") || schema.has("maximum") || schema.has("exclusiveMinimum")
-                || schema.has("exclusiveMaximum") || schema.has("multipleOf");
-        if (bounded || rng.chance(0.3)) {
-            return Json.NODES.numberNode(integer(schema, position));
-        }
-        return Json.NODES.numberNode(freeNumber(position));
-    }
-
-    private long freeInteger(String position) {
-        if (rng.chance(0.5)) {
-            long v = rng.pick(Edges.INTEGERS);
-            stats.edge("integer " + v);
-            return v;
-        }
-        return rng.between(-1000L, 1000L);
-    }
-
-    private double freeNumber(String position) {
-        if (rng.chance(0.5)) {
-            double v = rng.pick(Edges.NUMBERS);
-            stats.edge("number " + v);
-            return v;
-        }
-        return (rng.unit() - 0.5) * Math.pow(10, rng.between(-3, 6));
     }
 
     private String string(JsonNode schema, String position) {
@@ -215,7 +163,7 @@ public final class ValueGenerator {
         int roll = rng.between(0, 99);
         if (roll < 40) {
             String s = rng.pick(Edges.STRINGS);
-            stats.edge("string " + Json.text(Json.NODES.stringNode(s)));
+            stats.edge(stringEdge(s));
             return s;
         }
         if (roll < 45) {
@@ -235,7 +183,7 @@ public final class ValueGenerator {
     private String freeKey() {
         if (rng.chance(0.4)) {
             String k = rng.pick(Edges.KEYS);
-            stats.edge("key " + Json.text(Json.NODES.stringNode(k.length() > 20 ? "long key" : k)));
+            stats.edge(keyEdge(k));
             return k;
         }
         int n = rng.between(1, 12);
@@ -246,9 +194,15 @@ public final class ValueGenerator {
         return out.toString();
     }
 
-    private int freeSize(String position, String kind) {
+    /**
+     * How many members or items: near the top often many (more than 20 is an edge case of its own), deeper mostly a
+     * few, so that nested values stay small on average instead of growing with every level.
+     */
+    private int freeSize(String position, String kind, int depth) {
         int roll = rng.between(0, 99);
-        int size = roll < 10 ? 0 : roll < 70 ? rng.between(1, 3) : roll < 88 ? rng.between(4, 12) : rng.between(21, 40);
+        int size = depth <= 1
+                ? roll < 10 ? 0 : roll < 70 ? rng.between(1, 3) : roll < 88 ? rng.between(4, 12) : rng.between(21, 40)
+                : roll < 15 ? 0 : roll < 85 ? rng.between(1, 3) : rng.between(4, 12);
         stats.size(position, kind, size);
         return size;
     }
@@ -256,14 +210,17 @@ public final class ValueGenerator {
     /** An object with arbitrary members; {@code valueSchema} (may be null) constrains their values. */
     private ObjectNode freeObject(String position, int depth, JsonNode valueSchema) {
         ObjectNode node = Json.NODES.objectNode();
-        if (valueSchema == null && depth < MAX_DEPTH - 3 && rng.chance(0.05)) {
+        if ((valueSchema == null || valueSchema.isBoolean()) && depth < MAX_DEPTH - 3 && rng.chance(0.05)) {
             return nested(position, depth);
         }
-        int size = freeSize(position, "object");
-        for (int i = 0; i < size; i++) {
+        int size = freeSize(position, "object", depth);
+        String child = freeChild(position, "/*");
+        // keys are drawn until the size is reached: a repeated key would quietly make a "many keys" case smaller
+        for (int attempt = 0; node.size() < size && attempt < 3 * size; attempt++) {
             String key = freeKey();
-            String child = position + "/*";
-            node.set(key, valueSchema == null ? anyValue(child, depth + 1) : value(valueSchema, child, depth + 1));
+            if (!node.has(key)) {
+                node.set(key, value(valueSchema, child, depth + 1));
+            }
         }
         return node;
     }
@@ -279,15 +236,15 @@ public final class ValueGenerator {
             current.set(freeKey(), next);
             current = next;
         }
-        current.set(freeKey(), anyValue(position + "/*", depth + levels));
+        current.set(freeKey(), anyValue(freeChild(position, "/*"), depth + levels));
         return root;
     }
 
     private ArrayNode freeArray(String position, int depth) {
         ArrayNode node = Json.NODES.arrayNode();
-        int size = freeSize(position, "array");
+        int size = freeSize(position, "array", depth);
         for (int i = 0; i < size; i++) {
-            node.add(anyValue(position + "/[]", depth + 1));
+            node.add(anyValue(freeChild(position, "/[]"), depth + 1));
         }
         return node;
     }
@@ -303,7 +260,7 @@ public final class ValueGenerator {
         int maxProperties = schema.has("maxProperties") ? schema.get("maxProperties").asInt() : Integer.MAX_VALUE;
         ObjectNode node;
         if (freeForm && required.isEmpty()) {
-            node = freeObject(position, depth, additional != null && additional.isObject() ? additional : null);
+            node = freeObject(position, depth, additional);
         } else {
             node = Json.NODES.objectNode();
             for (Map.Entry<String, JsonNode> p : properties.properties()) {
@@ -313,15 +270,15 @@ public final class ValueGenerator {
             }
             for (String r : required) {
                 if (!node.has(r)) {
-                    node.set(r, anyValue(position + "/" + r, depth + 1));
+                    // a required member the properties do not declare is an additional one
+                    node.set(r, value(additional, position + "/" + r, depth + 1));
                 }
             }
             if (!closed && rng.chance(0.2)) {
                 stats.edge("extra member beside declared properties");
                 String key = "extra_" + freeKey();
                 if (!properties.has(key)) {
-                    node.set(key, additional != null && additional.isObject()
-                            ? value(additional, position + "/*", depth + 1) : anyValue(position + "/*", depth + 1));
+                    node.set(key, value(additional, position + "/*", depth + 1));
                 }
             }
         }
@@ -348,8 +305,7 @@ public final class ValueGenerator {
                 String name = absent.get(0);
                 node.set(name, value(properties.get(name), position + "/" + name, depth + 1));
             } else if (!closed) {
-                node.set("m" + guard + freeKey(), additional != null && additional.isObject()
-                        ? value(additional, position + "/*", depth + 1) : anyValue(position + "/*", depth + 1));
+                node.set("m" + guard + freeKey(), value(additional, position + "/*", depth + 1));
             } else {
                 throw new GenerationException("cannot reach minProperties at " + position);
             }
@@ -366,7 +322,7 @@ public final class ValueGenerator {
         JsonNode prefix = schema.path("prefixItems");
         JsonNode items = schema.get("items");
         boolean closed = items != null && items.isBoolean() && !items.booleanValue();
-        int size = depth >= MAX_DEPTH ? minItems : freeSize(position, "array");
+        int size = depth >= MAX_DEPTH ? minItems : freeSize(position, "array", depth);
         size = Math.max(minItems, Math.min(size, maxItems));
         if (closed) {
             size = Math.min(size, prefix.size());
@@ -376,13 +332,13 @@ public final class ValueGenerator {
         }
         ArrayNode node = Json.NODES.arrayNode();
         boolean unique = schema.path("uniqueItems").asBoolean(false);
-        Set<JsonNode> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         int attempts = 0;
         while (node.size() < size && attempts++ < size * 20 + 20) {
             int i = node.size();
             JsonNode itemSchema = i < prefix.size() ? prefix.get(i) : items;
             JsonNode item = value(itemSchema, position + "/" + (i < prefix.size() ? i : "[]"), depth + 1);
-            if (!unique || seen.add(item)) {
+            if (!unique || seen.add(canonical(item))) {
                 node.add(item);
             }
         }
@@ -390,5 +346,46 @@ public final class ValueGenerator {
             throw new GenerationException("cannot make enough unique items at " + position);
         }
         return node;
+    }
+
+    /**
+     * JSON equality as JSON Schema sees it (uniqueItems): 1 and 1.0 are the same number, member order does not
+     * count. Jackson's own equality says otherwise for both.
+     */
+    static String canonical(JsonNode node) {
+        if (node.isNumber()) {
+            BigDecimal d = node.decimalValue().stripTrailingZeros();
+            return d.signum() == 0 ? "0" : d.toPlainString();
+        }
+        if (node.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            node.forEach(item -> out.append(canonical(item)).append(','));
+            return out.append(']').toString();
+        }
+        if (node.isObject()) {
+            StringBuilder out = new StringBuilder("{");
+            new TreeSet<>(node.propertyNames()).forEach(name -> out.append(Json.text(Json.NODES.stringNode(name)))
+                    .append(':').append(canonical(node.get(name))).append(','));
+            return out.append('}').toString();
+        }
+        return Json.text(node);
+    }
+
+    /** The statistics' name of an edge-case string: as JSON, so NUL and invisible characters show. */
+    static String stringEdge(String s) {
+        return "string " + Json.text(Json.NODES.stringNode(s));
+    }
+
+    static String keyEdge(String key) {
+        return "key " + Json.text(Json.NODES.stringNode(key.length() > 20 ? "long key" : key));
+    }
+
+    /** Positions below two levels of free-form members are counted together, so the statistics stay readable. */
+    private static String freeChild(String position, String step) {
+        if (position.endsWith("/…")) {
+            return position;
+        }
+        int free = position.split("/\\*|/\\[]", -1).length - 1;
+        return free >= 2 ? position + "/…" : position + step;
     }
 }

@@ -9,6 +9,7 @@ import conformance.verdict.RunReport;
 /** {@code certificate.md}: the run for people — what was tested, with what, and each check's outcome and evidence. */
 public final class Certificate {
     private static final int MAX_FINDINGS_SHOWN = 10;
+    private static final int MAX_BODY_SHOWN = 600;
 
     private Certificate() {
     }
@@ -40,6 +41,10 @@ public final class Certificate {
             r.appliedWaivers().forEach(w -> md.append("- applied: ").append(cell(w.describe())).append('\n'));
             r.unusedWaivers().forEach(w -> md.append("- **matched nothing**: ").append(cell(w.describe())).append('\n'));
         }
+        if (!r.statistics().isBlank()) {
+            md.append("\n## Generated cases\n\n");
+            r.statistics().lines().forEach(line -> md.append("- ").append(cell(line)).append('\n'));
+        }
         for (CheckResult c : r.checks()) {
             if (c.findings().isEmpty()) {
                 continue;
@@ -67,7 +72,29 @@ public final class Certificate {
         if (f.status() > 0) {
             md.append(", status ").append(f.status());
         }
+        f.shrunk().ifPresent(shrunk -> {
+            body(md, "original body", f.exchange().request().body(), redactor);
+            body(md, "shrunk to (the smallest body that still fails this check)", shrunk.request().body(), redactor);
+        });
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
+    }
+
+    private static void body(StringBuilder md, String title, byte[] body, Redactor redactor) {
+        String text = redactor.body(body, MAX_BODY_SHOWN);
+        // a fence longer than any run of backticks in the body, so the body cannot close it
+        String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
+        md.append("\n  - ").append(title).append(" (").append(body.length).append(" bytes):\n\n    ").append(fence)
+                .append('\n').append(text.indent(4)).append("    ").append(fence).append('\n');
+    }
+
+    private static int longestRun(String text, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     private static void row(StringBuilder md, String name, String value) {

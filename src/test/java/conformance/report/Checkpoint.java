@@ -68,7 +68,7 @@ public final class Checkpoint {
 
     /** The run ended: its reports replace the interim ones (its Allure tests are written by the JUnit run). */
     public synchronized void finished(ConformanceRun.Result result) {
-        writer.write(result);
+        writer.finish(result);
         finished = true;
         try {
             Files.deleteIfExists(allureResult(folder.resolve(ALLURE_RESULTS)));

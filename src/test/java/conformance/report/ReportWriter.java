@@ -2,6 +2,7 @@ package conformance.report;
 
 import conformance.generation.Json;
 import conformance.run.ConformanceRun;
+import conformance.run.FailingCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,20 @@ public final class ReportWriter {
         this.folder = folder;
     }
 
+    /** The summary and the certificate of the run as it stands (finished or not). */
     public void write(ConformanceRun.Result result) {
         writeAtomically(SUMMARY, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(SummaryJson.render(result.report(), result.redactor())));
         writeAtomically(CERTIFICATE, Certificate.render(result.report(), result.redactor()));
+    }
+
+    /**
+     * A finished run's files, and its failing cases for the next run. Only a finished run updates those: a run so far
+     * has not yet re-sent the stored cases, so it must not clear them.
+     */
+    public void finish(ConformanceRun.Result result) {
+        write(result);
+        FailingCases.updated(folder, result.report(), result.redactor()).ifPresent(c -> writeAtomically(FailingCases.FILE, c));
     }
 
     public void writeAtomically(String name, String content) {

@@ -15,8 +15,10 @@ import conformance.exchange.HttpExchanger;
 import conformance.exchange.Redactor;
 import conformance.generation.Case;
 import conformance.generation.CasePlan;
+import conformance.generation.GenerationException;
 import conformance.generation.Intent;
 import conformance.generation.Statistics;
+import conformance.generation.StoredCase;
 import conformance.generation.Subject;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
@@ -32,8 +34,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -146,7 +150,7 @@ public final class ConformanceRun {
             return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), requests[0], results, unused,
-                    stats.render()), redactor, stats);
+                    String.join("\n", stats.summary())), redactor, stats);
         };
         long[] sent = {0, 0};
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -162,9 +166,11 @@ public final class ConformanceRun {
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
-            CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stats);
+            List<StoredCase> stored = FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress);
+            CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();
-            progress.stage("sending " + plan.size() + " cases to " + operation.id());
+            progress.stage("sending " + plan.size() + " cases to " + operation.id()
+                    + (stored.isEmpty() ? "" : ", first the " + stored.size() + " that failed on the last run"));
             long answeredBefore = answered[0];
             int unansweredInARow = 0;
             for (Case c : plan) {
@@ -186,16 +192,24 @@ public final class ConformanceRun {
             shrink(tally, checks, exchanger, operation);
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());
+        } catch (GenerationException e) {
+            inconclusive = Optional.of("cannot generate request payloads: " + e.getMessage());
+        }
+        if (!stats.unknownKeywords().isEmpty()) {
+            progress.stage("schema keywords generation does not support (ignored): " + String.join(", ", stats.unknownKeywords()));
         }
         return result.apply(inconclusive);
     }
 
-    /** Shrinks the first few payload-dependent findings to the smallest case that still breaks the same check. */
+    /** Shrinks the first payload-dependent finding of a few problems to the smallest case that still breaks the same check. */
     private void shrink(Tally tally, List<Check> checks, HttpExchanger exchanger, Operation operation) {
+        Set<String> problems = new HashSet<>();
         List<Finding> worth = tally.distinct().stream()
                 .filter(f -> f.exchange().kase().payload().isPresent())
                 .filter(f -> f.exchange().kase().intent() == Intent.POSITIVE || f.exchange().kase().intent() == Intent.NEGATIVE)
                 .filter(f -> checks.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.payloadDependent()))
+                // one per problem: many payloads showing the same fault shrink to the same case
+                .filter(f -> problems.add(f.checkId() + '|' + f.pointer().orElse("")))
                 .limit(MAX_SHRINKS).toList();
         if (worth.isEmpty()) {
             return;

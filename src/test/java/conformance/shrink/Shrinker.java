@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reduces a failing JSON payload while it still fails: drop members and items (halves first), shorten strings and
  * member names, simplify numbers, replace nested values by simpler ones. Greedy: take the first smaller candidate
- * that still fails, start again from it, stop when none does or the budget (time, tries) is spent.
+ * that still fails and go on from it, stop when a whole pass finds none or the budget (time, tries) is spent.
  */
 public final class Shrinker {
     private final Duration timeBudget;
@@ -28,23 +29,35 @@ public final class Shrinker {
     public record Result(JsonNode smallest, int tries, boolean exhausted) {
     }
 
+    /**
+     * Candidates are made lazily (a large payload has thousands, each a copy of it) and, after a success, the next pass
+     * starts where the last one succeeded: the kinds of reduction come in a fixed order, so the ones before it have
+     * just failed and would most likely fail again, costing a request each.
+     */
     public Result shrink(JsonNode failing, Predicate<JsonNode> stillFails) {
         long deadline = System.nanoTime() + timeBudget.toNanos();
         JsonNode current = failing;
         int tries = 0;
+        int start = 0;
         boolean improved = true;
         while (improved) {
             improved = false;
-            for (JsonNode candidate : candidates(current)) {
-                if (tries >= triesBudget || System.nanoTime() > deadline) {
-                    return new Result(current, tries, true);
-                }
+            List<Supplier<JsonNode>> candidates = candidates(current);
+            int n = candidates.size();
+            start = Math.min(start, n);
+            for (int k = 0; k < n; k++) {
+                int at = (start + k) % n;
+                JsonNode candidate = candidates.get(at).get();
                 if (candidate.equals(current)) {
                     continue;
+                }
+                if (tries >= triesBudget || System.nanoTime() > deadline) {
+                    return new Result(current, tries, true);
                 }
                 tries++;
                 if (stillFails.test(candidate)) {
                     current = candidate;
+                    start = at;
                     improved = true;
                     break;
                 }
@@ -53,89 +66,96 @@ public final class Shrinker {
         return new Result(current, tries, false);
     }
 
-    /** Smaller variants of {@code node}, the most aggressive first. */
-    static List<JsonNode> candidates(JsonNode node) {
-        List<JsonNode> out = new ArrayList<>();
+    /** Smaller variants of {@code node}, the most aggressive first, each made only when asked for. */
+    static List<Supplier<JsonNode>> candidates(JsonNode node) {
+        List<Supplier<JsonNode>> out = new ArrayList<>();
         if (node.isObject()) {
             objectCandidates((ObjectNode) node, out);
         } else if (node.isArray()) {
             arrayCandidates((ArrayNode) node, out);
         } else if (node.isString()) {
-            stringCandidates(node.asString()).forEach(s -> out.add(Json.NODES.stringNode(s)));
+            stringCandidates(node.asString()).forEach(s -> out.add(() -> Json.NODES.stringNode(s)));
         } else if (node.isIntegralNumber()) {
             long v = node.asLong();
             for (long c : new long[] {0, v / 2, v > 0 ? v - 1 : v + 1}) {
                 if (Math.abs(c) < Math.abs(v) || (c == 0 && v != 0)) {
-                    out.add(Json.NODES.numberNode(c));
+                    out.add(() -> Json.NODES.numberNode(c));
                 }
             }
         } else if (node.isNumber()) {
             double v = node.asDouble();
-            out.add(Json.NODES.numberNode(0));
+            out.add(() -> Json.NODES.numberNode(0));
             if (v != Math.rint(v) && !Double.isInfinite(v)) {
-                out.add(Json.NODES.numberNode((long) v));
+                out.add(() -> Json.NODES.numberNode((long) v));
             }
         } else if (node.isBoolean() && node.booleanValue()) {
-            out.add(Json.NODES.booleanNode(false));
+            out.add(() -> Json.NODES.booleanNode(false));
         }
         return out;
     }
 
-    private static void objectCandidates(ObjectNode node, List<JsonNode> out) {
+    private static void objectCandidates(ObjectNode node, List<Supplier<JsonNode>> out) {
         List<String> names = new ArrayList<>(node.propertyNames());
         int n = names.size();
         if (n > 1) {
-            out.add(without(node, names.subList(0, n / 2)));
-            out.add(without(node, names.subList(n / 2, n)));
+            out.add(() -> without(node, names.subList(0, n / 2)));
+            out.add(() -> without(node, names.subList(n / 2, n)));
         }
         for (String name : names) {
-            out.add(without(node, List.of(name)));
+            out.add(() -> without(node, List.of(name)));
         }
         for (String name : names) {
-            JsonNode value = node.get(name);
             for (String shorter : stringCandidates(name)) {
                 if (!node.has(shorter)) {
-                    out.add(renamed(node, name, shorter));
+                    out.add(() -> renamed(node, name, shorter));
                 }
             }
-            for (JsonNode simpler : simpler(value)) {
-                ObjectNode copy = node.deepCopy();
-                copy.set(name, simpler);
-                out.add(copy);
+            for (Supplier<JsonNode> simpler : simpler(node.get(name))) {
+                out.add(() -> {
+                    ObjectNode copy = node.deepCopy();
+                    copy.set(name, simpler.get());
+                    return copy;
+                });
             }
         }
     }
 
-    private static void arrayCandidates(ArrayNode node, List<JsonNode> out) {
+    private static void arrayCandidates(ArrayNode node, List<Supplier<JsonNode>> out) {
         int n = node.size();
         if (n > 1) {
-            out.add(slice(node, n / 2, n));
-            out.add(slice(node, 0, n / 2));
+            out.add(() -> slice(node, n / 2, n));
+            out.add(() -> slice(node, 0, n / 2));
         }
         for (int i = 0; i < n; i++) {
-            ArrayNode copy = node.deepCopy();
-            copy.remove(i);
-            out.add(copy);
-        }
-        for (int i = 0; i < n; i++) {
-            for (JsonNode simpler : simpler(node.get(i))) {
+            int drop = i;
+            out.add(() -> {
                 ArrayNode copy = node.deepCopy();
-                copy.set(i, simpler);
-                out.add(copy);
+                copy.remove(drop);
+                return copy;
+            });
+        }
+        for (int i = 0; i < n; i++) {
+            int at = i;
+            for (Supplier<JsonNode> simpler : simpler(node.get(i))) {
+                out.add(() -> {
+                    ArrayNode copy = node.deepCopy();
+                    copy.set(at, simpler.get());
+                    return copy;
+                });
             }
         }
     }
 
     /** Values to put in place of {@code value}: simpler types first, then its own smaller variants. */
-    private static List<JsonNode> simpler(JsonNode value) {
-        List<JsonNode> out = new ArrayList<>();
-        if (value.isContainer() && !value.isEmpty()) {
+    private static List<Supplier<JsonNode>> simpler(JsonNode value) {
+        List<Supplier<JsonNode>> out = new ArrayList<>();
+        if (value.isContainer()) {
             for (JsonNode child : value) {
-                out.add(child.deepCopy());
+                out.add(child::deepCopy);
             }
         }
         if (!value.isNumber() || value.asDouble() != 0) {
-            out.add(Json.NODES.numberNode(0));
+            out.add(() -> Json.NODES.numberNode(0));
         }
         out.addAll(candidates(value));
         return out;

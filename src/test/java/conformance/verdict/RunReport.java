@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a run found out, decided; reporters only render it. */
+/** Everything a run found out, decided; reporters only render it. {@code statistics}: a few lines on what was generated. */
 public record RunReport(
         Verdict verdict,
         Optional<String> inconclusiveReason,

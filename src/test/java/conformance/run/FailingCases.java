@@ -1,0 +1,165 @@
+package conformance.run;
+
+import conformance.checks.Finding;
+import conformance.exchange.Redactor;
+import conformance.generation.BrokenRule;
+import conformance.generation.Case;
+import conformance.generation.Intent;
+import conformance.generation.Json;
+import conformance.generation.StoredCase;
+import conformance.verdict.FindingGroup;
+import conformance.verdict.Outcome;
+import conformance.verdict.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code failing-cases.json} in the reports folder: per target base URL and operation, the cases that failed on the
+ * last run against it (shrunk when they could be), which the next run against the same target sends first. A
+ * fault found once is checked again before anything new, whatever the seed.
+ */
+public final class FailingCases {
+    public static final String FILE = "failing-cases.json";
+    static final int MAX_PER_OPERATION = 20;
+
+    private FailingCases() {
+    }
+
+    /** The cases stored for this target and operation; none when there is no file or it cannot be read. */
+    static List<StoredCase> read(Path folder, String target, String operationId, Progress progress) {
+        Optional<ObjectNode> file;
+        try {
+            file = load(folder);
+        } catch (IOException | JacksonException e) {
+            progress.stage("ignoring " + folder.resolve(FILE) + ", it cannot be read: " + e.getMessage());
+            return List.of();
+        }
+        List<StoredCase> out = new ArrayList<>();
+        int unreadable = 0;
+        for (JsonNode entry : file.map(f -> f.path(target).path(operationId)).orElse(Json.NODES.missingNode())) {
+            try {
+                out.add(fromJson(entry));
+            } catch (IllegalArgumentException e) {
+                unreadable++;
+            }
+        }
+        if (unreadable > 0) {
+            progress.stage("ignoring " + unreadable + " unreadable stored case(s) in " + folder.resolve(FILE));
+        }
+        return out;
+    }
+
+    /**
+     * The file's new content: this run's failing cases replace those stored for its target (none left when it
+     * passed); other targets' entries stay. One case per problem (check and place), the smallest one: the same fault
+     * shown by many payloads needs trying once. Cases whose bytes hold a secret are not stored. Empty when there is
+     * nothing to store and no file yet.
+     */
+    public static Optional<String> updated(Path folder, RunReport report, Redactor redactor) {
+        ObjectNode root;
+        try {
+            root = load(folder).orElseGet(Json.NODES::objectNode);
+        } catch (IOException | JacksonException e) {
+            root = Json.NODES.objectNode();
+        }
+        Map<String, Finding> smallest = new LinkedHashMap<>();
+        report.checks().stream().filter(c -> c.outcome() == Outcome.FAILED).flatMap(c -> c.findings().stream())
+                .map(FindingGroup::first).filter(f -> storable(f, redactor))
+                .forEach(f -> smallest.merge(f.operationId() + " " + f.checkId() + " " + f.pointer().orElse(""), f,
+                        (a, b) -> caseOf(b).body().length < caseOf(a).body().length ? b : a));
+        ObjectNode operations = Json.NODES.objectNode();
+        Set<String> seen = new HashSet<>();
+        for (Finding f : smallest.values()) {
+            Case kase = caseOf(f);
+            String bytes = Base64.getEncoder().encodeToString(kase.body());
+            ArrayNode list = operations.has(f.operationId()) ? (ArrayNode) operations.get(f.operationId())
+                    : operations.putArray(f.operationId());
+            if (list.size() < MAX_PER_OPERATION && seen.add(f.operationId() + " " + kase.contentType().orElse("") + " " + bytes)) {
+                list.add(entry(f.checkId(), kase, bytes));
+            }
+        }
+        if (operations.isEmpty()) {
+            root.remove(report.target());
+        } else {
+            root.set(report.target(), operations);
+        }
+        boolean exists = Files.exists(folder.resolve(FILE));
+        return root.isEmpty() && !exists ? Optional.empty()
+                : Optional.of(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+
+    /** The case a finding stores: its shrunk case when it has one. */
+    private static Case caseOf(Finding f) {
+        return f.shrunk().orElse(f.exchange()).kase();
+    }
+
+    private static boolean storable(Finding f, Redactor redactor) {
+        Case kase = caseOf(f);
+        return (kase.intent() == Intent.POSITIVE || kase.intent() == Intent.NEGATIVE)
+                && redactor.redact(kase.bodyText()).equals(kase.bodyText());
+    }
+
+    private static Optional<ObjectNode> load(Path folder) throws IOException {
+        try {
+            JsonNode node = Json.MAPPER.readTree(Files.readString(folder.resolve(FILE)));
+            if (!node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return Optional.of((ObjectNode) node);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ObjectNode entry(String checkId, Case kase, String bytes) {
+        ObjectNode e = Json.NODES.objectNode();
+        e.put("check", checkId);
+        e.put("intent", kase.intent().name());
+        e.put("label", kase.label());
+        kase.contentType().ifPresent(t -> e.put("contentType", t));
+        kase.brokenRule().ifPresent(r -> {
+            ObjectNode rule = e.putObject("rule");
+            rule.put("name", r.name());
+            r.pointer().ifPresent(p -> rule.put("pointer", p));
+            r.keyword().ifPresent(k -> rule.put("keyword", k));
+        });
+        kase.payload().ifPresent(p -> e.set("payload", p));
+        e.put("body", bytes);
+        return e;
+    }
+
+    /** One stored entry; an IllegalArgumentException when it is not one. */
+    private static StoredCase fromJson(JsonNode e) {
+        Intent intent = Intent.valueOf(required(e, "intent"));
+        if (intent != Intent.POSITIVE && intent != Intent.NEGATIVE) {
+            throw new IllegalArgumentException("not a generated case: " + intent);
+        }
+        JsonNode rule = e.get("rule");
+        Optional<BrokenRule> broken = rule == null ? Optional.empty()
+                : Optional.of(new BrokenRule(required(rule, "name"), text(rule, "pointer"), text(rule, "keyword")));
+        return new StoredCase(intent, required(e, "label"), Optional.ofNullable(e.get("payload")),
+                Base64.getDecoder().decode(required(e, "body")), text(e, "contentType"), broken);
+    }
+
+    private static String required(JsonNode node, String field) {
+        return text(node, field).orElseThrow(() -> new IllegalArgumentException("no " + field));
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.ofNullable(node.get(field)).filter(JsonNode::isString).map(JsonNode::asString);
+    }
+}

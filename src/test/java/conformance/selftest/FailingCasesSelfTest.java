@@ -1,0 +1,76 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.Launch;
+import conformance.config.Settings;
+import conformance.generation.Json;
+import conformance.reference.ReferenceTarget;
+import conformance.report.ExchangeLog;
+import conformance.report.ReportWriter;
+import conformance.run.FailingCases;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A failing case is stored under the reports folder and is the first case of the next run against the same target. */
+class FailingCasesSelfTest {
+    @TempDir
+    Path reports;
+
+    private void launch(ReferenceTarget target, String seed) {
+        Map<String, String> s = Targets.settingsFor(target);
+        s.put("reports", reports.toString());
+        s.put("seed", seed);
+        Launch.run(Settings.of(s), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode read(String file) throws Exception {
+        return Json.MAPPER.readTree(Files.readString(reports.resolve(file)));
+    }
+
+    /** The first exchange of the run after the contacts it created. */
+    private JsonNode firstCase() throws Exception {
+        return Files.readAllLines(reports.resolve(ExchangeLog.FILE)).stream().map(Json.MAPPER::readTree)
+                .filter(line -> !line.get("intent").asString().equals("SETUP")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFailingCaseIsStoredAndSentFirstByTheNextRunUntilTheTargetIsFixed() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        try (ReferenceTarget target = ReferenceTarget.start(PropertyEngineSelfTest.serverErrorWhen(
+                a -> broken.get() && AttributeFaults.nonAsciiLetterInAKey(a)))) {
+            String key = target.baseUrl().toString();
+            launch(target, "1");
+            assertEquals("NON_CONFORMANT", read(ReportWriter.SUMMARY).get("verdict").asString());
+            String certificate = Files.readString(reports.resolve(ReportWriter.CERTIFICATE));
+            assertTrue(certificate.contains("original body") && certificate.contains("shrunk to")
+                    && certificate.contains("## Generated cases"), certificate);
+            JsonNode stored = read(FailingCases.FILE).path(key).path("create-a-conversation");
+            assertFalse(stored.isEmpty(), read(FailingCases.FILE).toString());
+            String storedBody = new String(Base64.getDecoder().decode(stored.get(0).get("body").asString()), StandardCharsets.UTF_8);
+
+            launch(target, "2");
+            JsonNode first = firstCase();
+            assertEquals(0, first.get("case").asLong());
+            assertTrue(first.get("label").asString().startsWith("stored failing case: "), first.toString());
+            assertTrue(first.get("request").asString().endsWith("\n\n" + storedBody), first + " vs " + storedBody);
+            assertEquals(500, first.get("status").asInt());
+
+            broken.set(false);
+            launch(target, "3");
+            assertEquals("CONFORMANT", read(ReportWriter.SUMMARY).get("verdict").asString());
+            assertFalse(read(FailingCases.FILE).has(key), "a fixed target keeps no stored cases");
+        }
+    }
+}
