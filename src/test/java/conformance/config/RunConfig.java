@@ -33,9 +33,11 @@ public record RunConfig(
         Path spec,
         int maxBodyBytes,
         Dialect reference,
-        Optional<TrustStore> trustStore) {
+        Optional<TrustStore> trustStore,
+        int workers) {
 
     public static final int DEFAULT_TRIES = 200;
+    public static final int MAX_WORKERS = 64;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Path DEFAULT_SPEC = Path.of("spec", "client_swagger.json");
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -47,12 +49,12 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
     }
 
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
     }
 
     public static RunConfig from(Settings s) {
@@ -93,7 +95,7 @@ public record RunConfig(
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
                 s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
-                reference, TrustStore.from(s));
+                reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1));
     }
 
     static URI parseBaseUrl(String raw) {

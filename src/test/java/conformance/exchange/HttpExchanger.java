@@ -50,17 +50,26 @@ public final class HttpExchanger {
     private final URI baseUrl;
     private final Duration timeout;
     private final BodyLimits limits;
+    private final int maxBodyBytes;
     private final RateLimiter rateLimiter;
+    private final RetryPolicy retries;
+    private final SSLSocketFactory tls;
     private final RestAssuredConfig config;
-    private final RetryPolicy retries = new RetryPolicy();
 
     /** @param trustStore certificates to trust for https targets instead of the JVM's default ones */
     public HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, OptionalDouble rateLimit, Optional<KeyStore> trustStore) {
+        this(baseUrl, timeout, maxBodyBytes, new RateLimiter(rateLimit), new RetryPolicy(), verifying(trustStore));
+    }
+
+    private HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, RateLimiter rateLimiter, RetryPolicy retries,
+                          SSLSocketFactory tls) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
         this.limits = new BodyLimits(maxBodyBytes, timeout);
-        this.rateLimiter = new RateLimiter(rateLimit);
-        SSLSocketFactory tls = verifying(trustStore);
+        this.rateLimiter = rateLimiter;
+        this.retries = retries;
+        this.tls = tls;
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.config = RestAssuredConfig.newConfig()
                 .httpClient(HttpClientConfig.httpClientConfig()
@@ -80,6 +89,14 @@ public final class HttpExchanger {
                 .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
                         // the suite sends exact bytes; REST Assured would otherwise re-encode form bodies itself
                         .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT));
+    }
+
+    /**
+     * Another exchanger for a concurrent worker: its own connection and body limits (one request at a time each), the
+     * same rate limit and Retry-After budget, so that workers together never exceed what the target was promised.
+     */
+    public HttpExchanger sibling() {
+        return new HttpExchanger(baseUrl, timeout, maxBodyBytes, rateLimiter, retries, tls);
     }
 
     /** Chain and host name verified, against the trust store when one is given, else the JVM's default CAs. */

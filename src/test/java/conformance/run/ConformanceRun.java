@@ -159,7 +159,7 @@ public final class ConformanceRun {
                 + "; the findings made until then are listed"));
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
-                + config.profile().id());
+                + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : ""));
         observer.progressed(0, soFar);
         try {
             Provisioning provisioning = new Provisioning(contract, exchanger, redactor, take, runId, config.hmacToken());
@@ -173,16 +173,18 @@ public final class ConformanceRun {
                     + (stored.isEmpty() ? "" : ", first the " + stored.size() + " that failed on the last run"));
             long answeredBefore = answered[0];
             int unansweredInARow = 0;
-            for (Case c : plan) {
-                long before = answered[0];
-                take.accept(exchanger.deliver(c, operation));
-                progress.advanced(++sent[0], plan.size(), tally::distinct);
-                observer.progressed(tally.distinct().size(), soFar);
-                unansweredInARow = answered[0] > before ? 0 : unansweredInARow + 1;
-                if (unansweredInARow == GIVE_UP_AFTER && sent[0] < plan.size()) {
-                    inconclusive = Optional.of("the target answered none of " + GIVE_UP_AFTER + " requests in a row; the "
-                            + "run stopped after " + sent[0] + " of " + plan.size() + " cases");
-                    break;
+            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, config.workers())) {
+                for (Delivery delivery : dispatch) {
+                    long before = answered[0];
+                    take.accept(delivery);
+                    progress.advanced(++sent[0], plan.size(), tally::distinct);
+                    observer.progressed(tally.distinct().size(), soFar);
+                    unansweredInARow = answered[0] > before ? 0 : unansweredInARow + 1;
+                    if (unansweredInARow == GIVE_UP_AFTER && sent[0] < plan.size()) {
+                        inconclusive = Optional.of("the target answered none of " + GIVE_UP_AFTER + " requests in a row; "
+                                + "the run stopped after " + sent[0] + " of " + plan.size() + " cases");
+                        break;
+                    }
                 }
             }
             if (answered[0] == answeredBefore && inconclusive.isEmpty()) {

@@ -166,8 +166,9 @@ class HostileRunTest {
         }
     }
 
-    @Test
-    void theRateLimitHoldsAsTheServerCountsIt() {
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 4})
+    void theRateLimitHoldsAsTheServerCountsIt(int workers) {
         int perSecond = 20;
         Recorded target = new Recorded(Variant.CONFORMING);
         ConformanceRun.Result r;
@@ -175,6 +176,7 @@ class HostileRunTest {
             Map<String, String> s = Targets.settingsFor(reference);
             s.put("tries", "20");
             s.put("rateLimit", String.valueOf(perSecond));
+            s.put("workers", String.valueOf(workers));
             r = run(s, new ArrayList<>());
         }
         assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());

@@ -1,0 +1,110 @@
+package conformance.run;
+
+import conformance.contract.Operation;
+import conformance.exchange.Delivery;
+import conformance.exchange.HttpExchanger;
+import conformance.generation.Case;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sends a plan's cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
+ * judging stays on one thread and reports do not depend on the number of workers. At most two cases per worker are
+ * ahead of the one being judged: memory stays flat however long the plan.
+ */
+final class Dispatch implements Iterable<Delivery>, AutoCloseable {
+    private final Iterable<Case> plan;
+    private final Operation operation;
+    private final HttpExchanger exchanger;
+    private final int workers;
+    private final ExecutorService pool;
+    private final BlockingQueue<HttpExchanger> exchangers;
+
+    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers) {
+        this.plan = plan;
+        this.operation = operation;
+        this.exchanger = exchanger;
+        this.workers = workers;
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "conformance-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.exchangers = new ArrayBlockingQueue<>(workers);
+        exchangers.add(exchanger);
+        for (int i = 1; i < workers; i++) {
+            exchangers.add(exchanger.sibling());
+        }
+    }
+
+    @Override
+    public Iterator<Delivery> iterator() {
+        Iterator<Case> cases = plan.iterator();
+        if (workers == 1) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cases.hasNext();
+                }
+
+                @Override
+                public Delivery next() {
+                    return exchanger.deliver(cases.next(), operation);
+                }
+            };
+        }
+        Deque<Future<Delivery>> window = new ArrayDeque<>();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                fill();
+                return !window.isEmpty();
+            }
+
+            @Override
+            public Delivery next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    return window.removeFirst().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for an answer", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
+                }
+            }
+
+            private void fill() {
+                while (window.size() < 2 * workers && cases.hasNext()) {
+                    Case c = cases.next();
+                    window.addLast(pool.submit(() -> {
+                        HttpExchanger mine = exchangers.take();
+                        try {
+                            return mine.deliver(c, operation);
+                        } finally {
+                            exchangers.add(mine);
+                        }
+                    }));
+                }
+            }
+        };
+    }
+
+    /** Stops the workers; requests still in flight are abandoned (the run is ending or giving up). */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
