@@ -2,7 +2,6 @@ package conformance.generation;
 
 import conformance.contract.JsonSchema;
 import conformance.contract.Operation;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
