@@ -51,7 +51,7 @@ public final class Prism implements AutoCloseable {
     }
 
     private Prism(List<String> args) {
-        List<String> command = new ArrayList<>(PrismInstallation.command());
+        List<String> command = new ArrayList<>(PrismInstallation.ensure());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FORCE_COLOR", "0");

@@ -30,7 +30,7 @@ public final class PrismInstallation {
     }
 
     /** The command that starts Prism ({@code node …/prism-cli/dist/index.js}), installing it first if needed. */
-    public static List<String> command() {
+    public static List<String> ensure() {
         checkNode();
         if (!installed()) {
             install();
@@ -64,8 +64,9 @@ public final class PrismInstallation {
                         + " minutes (is the npm registry reachable?); see " + log);
             }
             if (p.exitValue() != 0 || !Files.isRegularFile(CLI)) {
-                throw new PrismUnavailable("`npm ci` in " + HOME + " failed (exit " + p.exitValue() + "): " + lastLine(log)
-                        + ". It needs the npm registry (registry.npmjs.org); full log: " + log);
+                throw new PrismUnavailable("could not install Prism " + VERSION + ": `npm ci` in " + HOME + " failed (exit "
+                        + p.exitValue() + "): " + reason(log) + ". It needs the npm registry (registry.npmjs.org, or the one "
+                        + "npm is configured with); full log: " + log);
             }
         } catch (IOException e) {
             throw new PrismUnavailable("could not run npm to install Prism into " + HOME + ": " + e.getMessage()
@@ -99,10 +100,13 @@ public final class PrismInstallation {
         return MIN_NODE[0] + "." + MIN_NODE[1] + "." + MIN_NODE[2];
     }
 
-    private static String lastLine(Path log) {
+    /** npm's own reason, skipping its code/errno lines, stack frames and the pointer to its debug log. */
+    private static String reason(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-            return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .map(l -> l.replaceFirst("^npm (error|ERR!) ?", "")).filter(l -> !l.isBlank()).toList();
+            return lines.stream().filter(l -> !l.startsWith(" ") && !l.matches("(code|syscall|errno|A complete log) .*"))
+                    .findFirst().or(() -> lines.stream().findFirst()).orElse("no output").strip();
         } catch (IOException | UncheckedIOException e) {
             return "no readable output";
         }

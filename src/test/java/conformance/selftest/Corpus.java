@@ -17,7 +17,6 @@ import conformance.reference.Reply;
 import conformance.reference.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,13 +104,15 @@ final class Corpus {
                 schema("contact.custom_attributes an array", o -> o.withObjectProperty("contact").putArray("custom_attributes")),
                 schema("contact is a string", o -> o.put("contact", "ada@example.com")),
                 withMessages("messages[].message_type as a string", m -> Bodies.firstMessage(m).put("message_type", "incoming")),
-                withMessages("messages[].created_at as an ISO date string", m -> Bodies.firstMessage(m).put("created_at", "2026-11-28T10:00:00Z")),
-                withMessages("messages[].attachments[].file_type 'document' (not in the enum)", m -> Bodies.firstAttachment(m).put("file_type", "document")),
+                withMessages("messages[].created_at as an ISO date string",
+                        m -> Bodies.firstMessage(m).put("created_at", "2026-11-28T10:00:00Z")),
+                withMessages("messages[].attachments[].file_type 'document' (not in the enum)",
+                        m -> Bodies.firstAttachment(m).put("file_type", "document")),
                 withMessages("messages[].attachments[].file_size as a string", m -> Bodies.firstAttachment(m).put("file_size", "2 KB")),
                 withMessages("messages[].sender.type 'bot' (not in the enum)", m -> Bodies.firstSender(m).put("type", "bot")),
                 withMessages("messages[].sender.blocked as 0", m -> Bodies.firstSender(m).put("blocked", 0)),
                 new Faulty("a numeric custom attribute is echoed as message content", ResponseSchemaConformance.ID, Set.of(), true,
-                        () -> created((call, r) -> numericAttribute(call)
+                        () -> created((call, r) -> attributes(call).valueStream().filter(JsonNode::isNumber).findFirst()
                                 .map(n -> r.editJson(o -> o.withArrayProperty("messages").add(
                                         Bodies.message(9, "", 0, Bodies.contactSender()).set("content", n))))
                                 .orElse(r))));
@@ -138,29 +139,26 @@ final class Corpus {
                 new Faulty("503 when the inbox is unknown", id, undocumented, false,
                         () -> on(Outcome.UNKNOWN_INBOX, (call, r) -> Reply.json(503, error("try again later")))),
                 new Faulty("500 when a string holds U+0000 (PostgreSQL cannot store it)", id, rejected, true,
-                        () -> created((call, r) -> call.payload().filter(p -> Bodies.anyText(p, s -> s.indexOf('\0') >= 0)).isPresent()
+                        () -> created((call, r) -> Bodies.anyText(attributes(call), s -> s.indexOf('\0') >= 0)
                                 ? Reply.json(500, error("PG::UntranslatableCharacter")) : r)),
                 new Faulty("500 when a custom attribute string exceeds 255 characters (a varchar(255) column)", id, rejected, true,
-                        () -> created((call, r) -> call.payload().map(p -> Bodies.anyText(p.path("custom_attributes"), s -> s.length() > 255))
-                                .orElse(false) ? Reply.json(500, error("PG::StringDataRightTruncation")) : r)));
+                        () -> created((call, r) -> Bodies.anyText(attributes(call), s -> s.length() > 255)
+                                ? Reply.json(500, error("PG::StringDataRightTruncation")) : r)));
     }
 
     private static List<Faulty> acceptance() {
         return List.of(
                 new Faulty("rejects payloads with custom attributes", PositiveDataAcceptance.ID, Set.of(), true,
-                        () -> created((call, r) -> call.payload().map(p -> p.path("custom_attributes").isEmpty()).orElse(true)
-                                ? r : Reply.json(401, error("rejected")))),
+                        () -> created((call, r) -> attributes(call).isEmpty() ? r : Reply.json(401, error("rejected")))),
                 new Faulty("rejects custom attributes that hold objects", PositiveDataAcceptance.ID, Set.of(), true,
-                        () -> created((call, r) -> call.payload().map(p -> p.path("custom_attributes").valueStream().anyMatch(JsonNode::isObject))
-                                .orElse(false) ? Reply.json(401, error("nested custom attributes are not supported")) : r)),
+                        () -> created((call, r) -> attributes(call).valueStream().anyMatch(JsonNode::isObject)
+                                ? Reply.json(401, error("nested custom attributes are not supported")) : r)),
                 one("accepts custom_attributes that are not an object", NegativeDataRejection.ID,
                         on(Outcome.INVALID_BODY, (call, r) -> call.payload().isPresent() ? call.acceptAnyway().get() : r)),
                 one("accepts bodies that are not application/json", NegativeDataRejection.ID,
-                        on(Outcome.INVALID_BODY, (call, r) -> call.contentType().filter(ct -> !ct.startsWith("application/json")).isPresent()
-                                ? call.acceptAnyway().get() : r)),
+                        on(Outcome.INVALID_BODY, (call, r) -> !sentAsJson(call) ? call.acceptAnyway().get() : r)),
                 one("accepts malformed JSON", NegativeDataRejection.ID,
-                        on(Outcome.INVALID_BODY, (call, r) -> call.payload().isEmpty() && call.body().length > 0
-                                && call.contentType().filter(ct -> ct.startsWith("application/json")).isPresent()
+                        on(Outcome.INVALID_BODY, (call, r) -> call.payload().isEmpty() && call.body().length > 0 && sentAsJson(call)
                                 ? call.acceptAnyway().get() : r)),
                 one("accepts an empty body", NegativeDataRejection.ID,
                         on(Outcome.INVALID_BODY, (call, r) -> call.body().length == 0 ? call.acceptAnyway().get() : r)));
@@ -182,12 +180,16 @@ final class Corpus {
                 one("every conversation has the same uuid", id,
                         created((call, r) -> r.editJson(o -> o.put("uuid", "6b1f0c4e-1111-4c3e-9f1b-0a8d2e7c4b11")))),
                 // written 1.0, which JSON Schema counts as the integer 1: the check must compare values, not notations
-                one("every conversation has the same id (written 1.0)", id, created((call, r) -> r.editJson(o -> o.put("id", 1.0)))),
-                one("uuid without dashes", id, created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", ""))))),
+                one("every conversation has the same id (written 1.0)", id,
+                        created((call, r) -> r.editJson(o -> o.put("id", 1.0)))),
+                one("uuid without dashes", id,
+                        created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", ""))))),
                 new Faulty("every third conversation has the inbox_id of another inbox", id, Set.of(), false,
                         () -> every(3, (call, r) -> r.editJson(o -> o.put("inbox_id", o.get("inbox_id").asLong() % 2 + 1)))),
-                one("the conversation carries another contact", id,
-                        created((call, r) -> r.editJson(o -> o.withObjectProperty("contact").put("id", o.get("contact").get("id").asLong() + 1)))));
+                one("the conversation carries another contact", id, created((call, r) -> r.editJson(o -> {
+                    ObjectNode contact = o.withObjectProperty("contact");
+                    contact.put("id", contact.get("id").asLong() + 1);
+                }))));
     }
 
     private static List<Faulty> transport() {
@@ -220,8 +222,13 @@ final class Corpus {
         });
     }
 
-    private static Optional<JsonNode> numericAttribute(Call call) {
-        return call.payload().flatMap(p -> p.path("custom_attributes").valueStream().filter(JsonNode::isNumber).findFirst());
+    /** The custom_attributes the call sent, or a missing node. */
+    private static JsonNode attributes(Call call) {
+        return call.payload().map(p -> p.path("custom_attributes")).orElse(Json.NODES.missingNode());
+    }
+
+    private static boolean sentAsJson(Call call) {
+        return call.contentType().filter(ct -> ct.startsWith("application/json")).isPresent();
     }
 
     private static ObjectNode error(String description) {

@@ -12,6 +12,7 @@ import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.Contract;
 import conformance.prism.Prism;
+import conformance.prism.PrismInstallation;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.CheckResult;
@@ -30,6 +31,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,6 +84,12 @@ class PrismMockTest {
                 new Mock("create-a-conversation.openapi.yaml", false), new Mock("create-a-conversation.openapi.yaml", true));
     }
 
+    /** Once for all mocks: if npm cannot install Prism, the class fails with that one message. */
+    @BeforeAll
+    void installPrism() {
+        PrismInstallation.ensure();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("mocks")
     void theSuiteFindsExactlyWhatAStatelessMockCannotDo(Mock mock) {
@@ -126,20 +134,25 @@ class PrismMockTest {
     }
 
     private static String note(Mock mock, RunReport report) {
-        StringBuilder md = new StringBuilder("## `" + mock + "`\n\n" + report.headline() + "\n\n| check | outcome | findings |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder("## `" + mock + "`\n\n" + report.headline() + "\n\n");
+        md.append("| check | outcome | findings (the first four) |\n|---|---|---|\n");
         report.checks().stream().filter(c -> c.operationId().equals(Contract.CREATE_CONVERSATION)).forEach(c ->
                 md.append("| `").append(c.checkId()).append("` | ").append(c.outcome().name().toLowerCase()).append(" | ")
-                        .append(c.findings().stream().map(g -> g.first().status() + " " + g.first().pointer().map(p -> p + " ").orElse("")
-                                + g.first().message().replace("|", "\\|") + " (×" + g.occurrences() + ")").limit(4)
-                                .collect(Collectors.joining("<br>"))).append(" |\n"));
+                        .append(c.findings().stream().limit(4).map(PrismMockTest::finding).collect(Collectors.joining("<br>")))
+                        .append(" |\n"));
         return md.toString();
+    }
+
+    private static String finding(FindingGroup g) {
+        return g.first().status() + " " + g.first().pointer().map(p -> p + " ").orElse("") + g.first().message().replace("|", "\\|")
+                + " (×" + g.occurrences() + ")";
     }
 
     @AfterAll
     void writeWhatTheSuiteReported() {
         List<String> sorted = new ArrayList<>(notes);
         Collections.sort(sorted);
-        MarkdownFile.write(NOTES, "# The suite against Prism " + conformance.prism.PrismInstallation.VERSION + "\n\n" + WHY + "\n"
+        MarkdownFile.write(NOTES, "# The suite against Prism " + PrismInstallation.VERSION + "\n\n" + WHY + "\n"
                 + String.join("\n", sorted));
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -39,14 +40,11 @@ final class Targets {
         return s;
     }
 
-    static ConformanceRun.Result run(Variant variant) {
-        return measure(variant, s -> { }).result();
-    }
-
     /** A run and, per failed check, the first request that showed it. */
     record Measured(ConformanceRun.Result result, Map<String, FirstSeen> firstSeen) {
         Set<String> failedChecks() {
-            return Targets.failedChecks(result);
+            return result.report().checks().stream().filter(c -> c.outcome() == Outcome.FAILED).map(CheckResult::checkId)
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -100,16 +98,12 @@ final class Targets {
         }
     }
 
-    private static ConformanceRun.Result execute(Variant variant, Consumer<Map<String, String>> adjust, ConformanceRun.Observer observer) {
+    private static ConformanceRun.Result execute(Variant variant, Consumer<Map<String, String>> adjust,
+                                                 ConformanceRun.Observer observer) {
         try (ReferenceTarget target = ReferenceTarget.start(variant)) {
             Map<String, String> s = settingsFor(target);
             adjust.accept(s);
             return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT, observer).execute();
         }
-    }
-
-    static Set<String> failedChecks(ConformanceRun.Result r) {
-        return r.report().checks().stream().filter(c -> c.outcome() == Outcome.FAILED).map(CheckResult::checkId)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

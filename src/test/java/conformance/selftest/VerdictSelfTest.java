@@ -93,7 +93,8 @@ class VerdictSelfTest {
 
     @Test
     void theCorpusCoversEveryCheckAndIsLargeEnough() {
-        Set<String> covered = Corpus.faulty().stream().map(Corpus.Faulty::expectedCheck).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = Corpus.faulty().stream().map(Corpus.Faulty::expectedCheck)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Catalog.ids()), covered);
         assertTrue(Corpus.faulty().size() >= 30, "faulty variants: " + Corpus.faulty().size());
         assertTrue(ConformingCorpus.all().size() >= 8, "conforming variants: " + ConformingCorpus.all().size());
@@ -102,6 +103,7 @@ class VerdictSelfTest {
     @AfterAll
     void writeTheAccuracyTable() {
         AccuracyTable.write(TABLE, List.copyOf(rows), List.copyOf(sweeps), "seed " + Targets.SEED + ", " + Targets.TRIES
-                + " tries per run; the seed sweeps use " + SWEEP_RUNS + " seeds and the default " + RunConfig.DEFAULT_TRIES + " tries");
+                + " tries per run; the seed sweeps use " + SWEEP_RUNS + " seeds and the default " + RunConfig.DEFAULT_TRIES
+                + " tries, and stop at the first detection");
     }
 }
