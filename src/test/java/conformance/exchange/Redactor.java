@@ -21,10 +21,16 @@ public final class Redactor {
     private static final Pattern SECRET_MEMBERS = Pattern.compile(
             "(\"(?:identifier_hash|pubsub_token|hmac_token|api_access_token|access_token|password)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
+    static final int MIN_SECRET = 8;
+
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Hides every later occurrence of {@code value}. Values shorter than {@link #MIN_SECRET} are not taken: real tokens
+     * and hashes are long, and a mock's placeholder token ("string") would otherwise blank out every such word.
+     */
     public void addSecret(String value) {
-        if (value != null && value.length() >= 4) {
+        if (value != null && value.length() >= MIN_SECRET) {
             secrets.add(value);
         }
     }

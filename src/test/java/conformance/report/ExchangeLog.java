@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
     public static final String FILE = "exchanges.ndjson";
     static final int MAX_BODY_CHARS = 2048;
+    static final int MAX_CURL_CHARS = 4096;
 
     private final Redactor redactor;
     private final BufferedWriter out;
@@ -47,7 +48,10 @@ public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
             line.put("response", redactor.response(r, MAX_BODY_CHARS));
         });
         e.failure().ifPresent(f -> line.put("failure", f.kind() + ": " + redactor.redact(f.message())));
-        line.put("curl", redactor.curl(e.request()));
+        String curl = redactor.curl(e.request());
+        // the log must stay small for long runs; a failing case's full curl is in the summary
+        line.put("curl", curl.length() <= MAX_CURL_CHARS ? curl : curl.substring(0, MAX_CURL_CHARS) + " … [curl cut: the body is "
+                + e.request().body().length + " bytes; a finding's full curl is in " + ReportWriter.SUMMARY + "]");
         try {
             out.write(Json.MAPPER.writeValueAsString(line));
             out.write('\n');

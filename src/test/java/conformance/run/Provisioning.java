@@ -75,7 +75,9 @@ final class Provisioning {
         JsonNode json = e.response().flatMap(r -> r.json()).orElse(Json.NODES.nullNode());
         JsonNode sourceId = json.get("source_id");
         if (status / 100 != 2 || sourceId == null || !sourceId.isString() || sourceId.asString().isEmpty()) {
-            String hint = hmacToken.isPresent() ? "" : " If the inbox enforces identity validation (HMAC), set "
+            // a failed identity hash shows as 401 (as documented) or 500 (as Chatwoot answers it), never as 429 or 404
+            boolean hashMayHaveFailed = hmacToken.isEmpty() && (status == 401 || status == 403 || status == 500);
+            String hint = !hashMayHaveFailed ? "" : " If the inbox enforces identity validation (HMAC), set "
                     + "conformance.hmacToken (CONFORMANCE_HMAC_TOKEN) to its HMAC token.";
             throw new SetupFailure("could not create a contact on inbox " + inbox + ": the target answered " + status
                     + (status / 100 == 2 ? " without a source_id" : "") + "." + hint
@@ -83,6 +85,6 @@ final class Provisioning {
         }
         JsonNode id = json.get("id");
         return new Subject(inbox, sourceId.asString(),
-                id != null && id.isIntegralNumber() ? OptionalLong.of(id.asLong()) : OptionalLong.empty());
+                id != null && id.isNumber() && id.canConvertToExactIntegral() ? OptionalLong.of(id.asLong()) : OptionalLong.empty());
     }
 }
