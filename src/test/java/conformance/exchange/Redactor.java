@@ -63,7 +63,12 @@ public final class Redactor {
     public String body(byte[] body, int maxChars) {
         String text = decode(body);
         String red = redact(text);
-        return red.length() <= maxChars ? red : red.substring(0, maxChars) + "… [" + (red.length() - maxChars) + " more characters cut]";
+        if (red.length() <= maxChars) {
+            return red;
+        }
+        // never half a surrogate pair (an emoji at the cut): the UTF-8 writers of every report refuse one
+        int end = maxChars > 0 && Character.isHighSurrogate(red.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return red.substring(0, end) + "… [" + (red.length() - end) + " more characters cut]";
     }
 
     static String decode(byte[] body) {

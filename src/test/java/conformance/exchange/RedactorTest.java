@@ -30,4 +30,12 @@ class RedactorTest {
         assertTrue(curl.contains(Secret.PLACEHOLDER) && curl.contains("put back the value"), curl);
         assertFalse(redactor.request(request, 1000).contains(TOKEN));
     }
+
+    @Test
+    void aBodyCutWhereAnEmojiStandsKeepsOnlyWholeCharacters() {
+        String body = "a".repeat(9) + "👍" + "b".repeat(10);
+        String cut = new Redactor().body(body.getBytes(StandardCharsets.UTF_8), 10);
+        assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(cut), "a report writer can encode it: " + cut);
+        assertTrue(cut.startsWith("a".repeat(9) + "… [12 more characters cut]"), cut);
+    }
 }

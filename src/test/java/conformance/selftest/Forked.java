@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts {@link ForkedLaunch} in a new JVM with the test's classpath; its console (stdout and stderr) goes to a file. */
-final class Forked {
+/**
+ * Starts {@link ForkedLaunch} (or another main that runs the suite, such as a benchmark's) in a new JVM with the
+ * test's classpath; its console (stdout and stderr) goes to a file.
+ */
+public final class Forked {
     private final Process process;
     private final Path console;
 
@@ -21,13 +24,17 @@ final class Forked {
     }
 
     static Forked start(Map<String, String> settings, Path console, String... jvmOptions) {
+        return start(ForkedLaunch.class, settings, console, jvmOptions);
+    }
+
+    public static Forked start(Class<?> main, Map<String, String> settings, Path console, String... jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         settings.forEach((k, v) -> command.add("-Dconformance." + k + "=" + v));
-        command.add(ForkedLaunch.class.getName());
+        command.add(main.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile())
                 .directory(Path.of(System.getProperty("user.dir")).toFile());
         // only what the test sets: settings from the machine's environment must not leak in
@@ -40,7 +47,7 @@ final class Forked {
     }
 
     /** Waits for the run to end by itself; a run still going after {@code seconds} is killed and the test fails. */
-    int exitCode(long seconds) {
+    public int exitCode(long seconds) {
         try {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -64,7 +71,7 @@ final class Forked {
         return process.isAlive();
     }
 
-    String console() {
+    public String console() {
         try {
             return Files.readString(console, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -25,14 +25,14 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Runs the suite against a variant of the reference target, as a remote target (base URL + inbox identifiers). */
-final class Targets {
+public final class Targets {
     static final int TRIES = 60;
     static final long SEED = 20261128;
 
     private Targets() {
     }
 
-    static Map<String, String> settingsFor(ReferenceTarget target) {
+    public static Map<String, String> settingsFor(ReferenceTarget target) {
         Map<String, String> s = new HashMap<>();
         s.put("baseUrl", target.baseUrl().toString());
         s.put("inboxIdentifier", target.inboxes().get(0).identifier());
