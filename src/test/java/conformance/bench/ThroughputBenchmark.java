@@ -47,7 +47,7 @@ class ThroughputBenchmark {
     private static final long SEED = 20261128L;
     private static final int TRIES = 1000;
     /** Rounds whose figures are dropped: the JIT is still compiling the senders' paths (the raw client's too). */
-    private static final int WARM_UP = 2;
+    private static final int WARM_UP = 3;
     private static final int ROUNDS = 5;
     private static final int SWEEP_ROUNDS = 3;
     private static final String SUITE = "suite (every check, log, reports)";
@@ -129,15 +129,15 @@ class ThroughputBenchmark {
                     }
                 }
             }
-            double ceiling = passes.values().stream().flatMap(List::stream).mapToDouble(Pass::rate).max().orElseThrow();
+            Map<String, Spread> rates = new LinkedHashMap<>();
+            passes.forEach((name, list) -> rates.put(name, Spread.of(list.stream().map(Pass::rate).toList())));
+            double fastest = rates.values().stream().mapToDouble(Spread::median).max().orElseThrow();
             Table table = new Table("senders against the embedded target, " + TRIES + " tries, " + SWEEP_ROUNDS
                     + " rounds after " + WARM_UP + " of warm-up, " + Runtime.getRuntime().availableProcessors() + " cores",
                     "sender", "requests/s", "of the fastest", "CPU of the machine");
-            passes.forEach((name, list) -> {
-                Spread rate = Spread.of(list.stream().map(Pass::rate).toList());
-                table.row(name, rate.show("%.0f"), String.format("%.0f%%", 100 * rate.median() / ceiling),
-                        Spread.of(list.stream().map(p -> 100 * p.cpuShare()).toList()).show("%.0f%%"));
-            });
+            passes.forEach((name, list) -> table.row(name, rates.get(name).show("%.0f"),
+                    String.format("%.0f%%", 100 * rates.get(name).median() / fastest),
+                    Spread.of(list.stream().map(p -> 100 * p.cpuShare()).toList()).show("%.0f%%")));
             table.print(System.out);
             if (!workers) {
                 System.out.println("[benchmark] conformance.workers is not a setting of this build: the suite was measured "
