@@ -5,25 +5,23 @@ import conformance.generation.Intent;
 import conformance.generation.Subject;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the schema cannot say about created conversations: one inbox's conversations share one {@code inbox_id},
  * {@code contact.id} is the contact the suite used, every create yields a new {@code id} and a new {@code uuid}, and
- * {@code uuid} is a UUID.
+ * {@code uuid} is a UUID. Repeats are told among the last {@link RecentlySeen#CAPACITY} creates, so memory stays flat.
  */
 public final class ConversationSemantics implements Check {
     public static final String ID = "conversation_semantics";
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Map<String, Long> inboxIds = new HashMap<>();
-    private final Map<String, Set<Long>> idsByInbox = new HashMap<>();
-    private final Set<String> uuids = new HashSet<>();
+    private final Map<String, RecentlySeen<Long>> idsByInbox = new HashMap<>();
+    private final RecentlySeen<String> uuids = new RecentlySeen<>(RecentlySeen.CAPACITY);
 
     @Override
     public String id() {
@@ -45,12 +43,12 @@ public final class ConversationSemantics implements Check {
         JsonNode uuid = body.get("uuid");
         if (uuid != null && (!uuid.isString() || !UUID.matcher(uuid.asString()).matches())) {
             out.add(Finding.of(this, e, "uuid " + uuid + " is not a UUID").at("/uuid"));
-        } else if (uuid != null && !uuids.add(uuid.asString().toLowerCase())) {
+        } else if (uuid != null && !uuids.firstTime(uuid.asString().toLowerCase())) {
             out.add(Finding.of(this, e, "uuid " + uuid.asString() + " was already returned for an earlier conversation").at("/uuid"));
         }
         JsonNode id = body.get("id");
         if (isInteger(id)
-                && !idsByInbox.computeIfAbsent(subject.inboxIdentifier(), k -> new HashSet<>()).add(id.asLong())) {
+                && !idsByInbox.computeIfAbsent(subject.inboxIdentifier(), k -> new RecentlySeen<>(RecentlySeen.CAPACITY)).firstTime(id.asLong())) {
             out.add(Finding.of(this, e, "id " + id.asLong() + " was already returned for an earlier conversation of this inbox").at("/id"));
         }
         JsonNode inboxId = body.get("inbox_id");
