@@ -35,7 +35,7 @@ class ConformanceSuite {
         Launch.Outcome outcome = Launch.run(settings, System.out);
         if (outcome.result().isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest("configuration",
-                    () -> Assertions.fail("INCONCLUSIVE — " + outcome.configurationError().orElseThrow())));
+                    () -> Assertions.fail("INCONCLUSIVE — " + outcome.stopReason().orElseThrow())));
         }
         ConformanceRun.Result result = outcome.result().get();
         RunReport report = result.report();

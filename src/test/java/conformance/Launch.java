@@ -15,6 +15,8 @@ import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
  * ends with one line naming the setting, and a summary that says INCONCLUSIVE (never a stale pass).
  */
 public final class Launch {
+    static final String INTERNAL_ERROR = "internal-error.txt";
     private Launch() {
     }
 
-    /** Either a finished run, or the configuration problem that stopped it before any request. */
-    public record Outcome(Optional<ConformanceRun.Result> result, Optional<String> configurationError, Path reports) {
+    /** Either a finished run, or why it stopped without one (a configuration problem, an internal error). */
+    public record Outcome(Optional<ConformanceRun.Result> result, Optional<String> stopReason, Path reports) {
     }
 
     /** Where a run with these settings writes, even when the rest of its configuration is wrong. */
@@ -70,15 +73,28 @@ public final class Launch {
             console.println("[conformance] " + result.redactor().redact(result.report().headline()));
             return new Outcome(Optional.of(result), Optional.empty(), reports);
         } catch (ConfigException | ContractException e) {
-            String message = "configuration: " + e.getMessage();
-            console.println("[conformance] INCONCLUSIVE — " + message);
-            ObjectNode summary = Json.NODES.objectNode();
-            summary.put("verdict", "INCONCLUSIVE");
-            summary.put("reason", message);
-            clearPreviousRun(reports);
-            new ReportWriter(reports).writeAtomically(ReportWriter.SUMMARY, Json.MAPPER.writeValueAsString(summary));
-            return new Outcome(Optional.empty(), Optional.of(message), reports);
+            return stopped(reports, console, "configuration: " + e.getMessage(), true);
+        } catch (RuntimeException e) {
+            // a bug of the suite's own: one line saying so, never a pass, the trace kept for the bug report
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            new ReportWriter(reports).writeAtomically(INTERNAL_ERROR, trace.toString());
+            return stopped(reports, console, "internal error of the suite: " + e + " (details in "
+                    + reports.resolve(INTERNAL_ERROR) + "; please report it)", false);
         }
+    }
+
+    /** A run that could not judge: one line, and a summary that says INCONCLUSIVE with why (never a stale pass). */
+    private static Outcome stopped(Path reports, PrintStream console, String reason, boolean beforeAnyRequest) {
+        console.println("[conformance] INCONCLUSIVE — " + reason);
+        ObjectNode summary = Json.NODES.objectNode();
+        summary.put("verdict", "INCONCLUSIVE");
+        summary.put("reason", reason);
+        if (beforeAnyRequest) {
+            clearPreviousRun(reports);
+        }
+        new ReportWriter(reports).writeAtomically(ReportWriter.SUMMARY, Json.MAPPER.writeValueAsString(summary));
+        return new Outcome(Optional.empty(), Optional.of(reason), reports);
     }
 
     private static void removeHook(Thread hook) {

@@ -156,7 +156,7 @@ class ThroughputBenchmark {
         settings.put("workers", String.valueOf(workers));
         Meter meter = new Meter();
         Launch.Outcome outcome = meter.time(() -> Launch.run(Settings.of(settings), SILENT));
-        RunReport report = outcome.result().orElseThrow(() -> new AssertionError(outcome.configurationError().orElse(""))).report();
+        RunReport report = outcome.result().orElseThrow(() -> new AssertionError(outcome.stopReason().orElse(""))).report();
         assertEquals(Verdict.CONFORMANT, report.verdict(), report.headline());
         return new Pass(report.requests(), report.durationMs() / 1000.0, meter.cpuShare());
     }

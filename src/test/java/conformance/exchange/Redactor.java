@@ -66,9 +66,20 @@ public final class Redactor {
         if (red.length() <= maxChars) {
             return red;
         }
-        // never half a surrogate pair (an emoji at the cut): the UTF-8 writers of every report refuse one
-        int end = maxChars > 0 && Character.isHighSurrogate(red.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return red.substring(0, end) + "… [" + (red.length() - end) + " more characters cut]";
+        String kept = prefix(red, maxChars);
+        return kept + "… [" + (red.length() - kept.length()) + " more characters cut]";
+    }
+
+    /**
+     * At most {@code maxChars} characters of {@code s}, never ending in half a surrogate pair (an emoji at the cut):
+     * the UTF-8 writers of every report refuse one. Every report that shortens text cuts here.
+     */
+    public static String prefix(String s, int maxChars) {
+        if (s.length() <= maxChars) {
+            return s;
+        }
+        int end = maxChars > 0 && Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return s.substring(0, end);
     }
 
     static String decode(byte[] body) {

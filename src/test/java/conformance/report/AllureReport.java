@@ -114,7 +114,7 @@ public final class AllureReport {
         String uuid = UUID.randomUUID().toString();
         String name = "finding " + index + ": " + redactor.redact(f.message())
                 + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : "") + (f.specGap() ? " [spec gap]" : "");
-        lifecycle.startStep(uuid, new StepResult().setName(name.length() > 300 ? name.substring(0, 300) + "…" : name)
+        lifecycle.startStep(uuid, new StepResult().setName(name.length() > 300 ? Redactor.prefix(name, 300) + "…" : name)
                 .setStatus(Status.FAILED)
                 .setStatusDetails(new StatusDetails().setMessage(redactor.redact(f.message()))));
         attachExchange(f.exchange(), "");

@@ -103,6 +103,6 @@ public final class Certificate {
 
     private static String cell(String s) {
         String flat = s.replace("|", "\\|").replace("\n", " ");
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+        return flat.length() > 300 ? Redactor.prefix(flat, 300) + "…" : flat;
     }
 }

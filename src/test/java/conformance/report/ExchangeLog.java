@@ -50,7 +50,7 @@ public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
         e.failure().ifPresent(f -> line.put("failure", f.kind() + ": " + redactor.redact(f.message())));
         String curl = redactor.curl(e.request());
         // the log must stay small for long runs; a failing case's full curl is in the summary
-        line.put("curl", curl.length() <= MAX_CURL_CHARS ? curl : curl.substring(0, MAX_CURL_CHARS) + " … [curl cut: the body is "
+        line.put("curl", curl.length() <= MAX_CURL_CHARS ? curl : Redactor.prefix(curl, MAX_CURL_CHARS) + " … [curl cut: the body is "
                 + e.request().body().length + " bytes; a finding's full curl is in " + ReportWriter.SUMMARY + "]");
         try {
             out.write(Json.MAPPER.writeValueAsString(line));

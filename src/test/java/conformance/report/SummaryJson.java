@@ -55,7 +55,7 @@ public final class SummaryJson {
         Finding f = g.first();
         ObjectNode out = Json.NODES.objectNode();
         String message = redactor.redact(f.message());
-        out.put("message", message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message);
+        out.put("message", message.length() > MAX_MESSAGE ? Redactor.prefix(message, MAX_MESSAGE) + "…" : message);
         if (f.status() > 0) {
             out.put("status", f.status());
         } else {

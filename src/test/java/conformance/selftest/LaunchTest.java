@@ -130,7 +130,7 @@ class LaunchTest {
         server.start();
         try {
             Launch.Outcome o = launch(Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()));
-            assertTrue(o.configurationError().orElseThrow().contains("conformance.inboxIdentifier"));
+            assertTrue(o.stopReason().orElseThrow().contains("conformance.inboxIdentifier"));
             assertTrue(lastLine().contains("INCONCLUSIVE") && lastLine().contains("conformance.inboxIdentifier"), lastLine());
             assertEquals("INCONCLUSIVE", summary().get("verdict").asString());
             launch(Map.of("baseUrl", "htp:/broken", "inboxIdentifier", "x"));
