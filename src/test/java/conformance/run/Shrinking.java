@@ -59,12 +59,13 @@ final class Shrinking {
             progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
             Exchange[] last = {null};
+            // a fresh instance, once per finding: only payload-dependent checks shrink, and they judge each answer alone
+            Check fresh = Catalog.create(profile).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {
                 if (!keepsIntent(original, candidate, operation)) {
                     return false;
                 }
                 Exchange e = exchanger.deliver(original.withPayload(candidate), operation).last();
-                Check fresh = Catalog.create(profile).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
                 boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> sameProblem(x, f));
                 if (fails) {
                     last[0] = e;
