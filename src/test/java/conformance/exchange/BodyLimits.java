@@ -37,6 +37,7 @@ final class BodyLimits {
     private long request;
     private boolean inFlight;
     private HttpConnection connection;
+    private long earlierRequestsOnConnection;
     private ScheduledFuture<?> alarm;
     private volatile boolean truncated;
     private volatile boolean expired;
@@ -59,6 +60,7 @@ final class BodyLimits {
         ++request;
         inFlight = true;
         connection = null;
+        earlierRequestsOnConnection = 0;
         alarm = null;
         truncated = false;
         expired = false;
@@ -96,9 +98,15 @@ final class BodyLimits {
         }
     }
 
+    /** How many requests the connection of the current one had carried before it: 0 for a new connection. */
+    synchronized long earlierRequestsOnConnection() {
+        return earlierRequestsOnConnection;
+    }
+
     /** The request is on the wire (connected, TLS done): its answer has the timeout from now. */
     private synchronized void attach(HttpConnection c) {
         connection = c;
+        earlierRequestsOnConnection = c.getMetrics().getRequestCount();
         long id = request;
         alarm = watchdog.schedule(() -> expire(id), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }

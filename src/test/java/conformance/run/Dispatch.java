@@ -17,13 +17,14 @@ import java.util.concurrent.Future;
 
 /**
  * Sends a plan's cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
- * judging stays on one thread and reports do not depend on the number of workers. At most two cases per worker are
- * ahead of the one being judged: memory stays flat however long the plan.
+ * judging stays on one thread and reports do not depend on the number of workers. Sending happens off the judging
+ * thread even with one worker: the next case is on the wire while the last answer is judged and recorded, one
+ * request in flight all the same. At most two cases per worker are ahead of the one being judged: memory stays flat
+ * however long the plan.
  */
 final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     private final Iterable<Case> plan;
     private final Operation operation;
-    private final HttpExchanger exchanger;
     private final int workers;
     private final ExecutorService pool;
     private final BlockingQueue<HttpExchanger> exchangers;
@@ -31,9 +32,8 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers) {
         this.plan = plan;
         this.operation = operation;
-        this.exchanger = exchanger;
         this.workers = workers;
-        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "conformance-worker");
             t.setDaemon(true);
             return t;
@@ -48,19 +48,6 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     @Override
     public Iterator<Delivery> iterator() {
         Iterator<Case> cases = plan.iterator();
-        if (workers == 1) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return cases.hasNext();
-                }
-
-                @Override
-                public Delivery next() {
-                    return exchanger.deliver(cases.next(), operation);
-                }
-            };
-        }
         Deque<Future<Delivery>> window = new ArrayDeque<>();
         return new Iterator<>() {
             @Override
@@ -103,8 +90,6 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     /** Stops the workers; requests still in flight are abandoned (the run is ending or giving up). */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 }

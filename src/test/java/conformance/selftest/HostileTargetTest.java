@@ -152,6 +152,32 @@ class HostileTargetTest {
                 judge(d.last()).toString());
     }
 
+    /** The stale check is off for speed: a connection idle for a while is not trusted, so a target's idle close is no fault. */
+    @Test
+    void aConnectionIdleForASecondIsNotUsedAgain() throws InterruptedException {
+        try (RawHttpServer closing = new RawHttpServer(RawFaults.answerThenClose())) {
+            HttpExchanger exchanger = exchanger(closing.baseUrl(), PATIENT);
+            assertTrue(exchanger.send(kase, operation).answered());
+            Thread.sleep(1200);
+            Exchange again = exchanger.send(kase, operation);
+            assertTrue(again.answered(), "after a second idle the suite connects anew: " + again.failure());
+        }
+    }
+
+    /** Sooner than that, a target closing a kept-alive connection unannounced is reported, and the report says so. */
+    @Test
+    void aKeptAliveConnectionClosedWithoutNoticeIsReportedAsSuch() {
+        try (RawHttpServer closing = new RawHttpServer(RawFaults.answerThenClose())) {
+            HttpExchanger exchanger = exchanger(closing.baseUrl(), PATIENT);
+            assertTrue(exchanger.send(kase, operation).answered());
+            List<Finding> findings = judge(exchanger.send(kase, operation));
+            assertTrue(findings.stream().anyMatch(f -> f.checkId().equals(TransportCheck.ID) && f.message().contains(
+                    "on a kept-alive connection that had carried 1 earlier request: the target closed it without answering")),
+                    findings.toString());
+            assertTrue(exchanger.send(kase, operation).answered(), "the next request goes out on a new connection");
+        }
+    }
+
     static HttpExchanger exchanger(URI target, Duration timeout) {
         return new HttpExchanger(target, timeout, CAP, OptionalDouble.empty(), Optional.empty());
     }

@@ -30,6 +30,15 @@ public final class RawFaults {
         };
     }
 
+    /**
+     * A complete 200 with a Content-Length and no {@code Connection: close}, after which {@link RawHttpServer} closes
+     * the connection: what a server does that drops kept-alive connections without saying so.
+     */
+    public static RawHttpServer.Behaviour answerThenClose() {
+        return (request, socket) -> RawHttpServer.write(socket,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n", new byte[] {'{', '}'});
+    }
+
     /** A 200 whose JSON body is {@code bytes} long (an array of spaces), streamed as fast as the client reads. */
     public static RawHttpServer.Behaviour hugeBody(long bytes) {
         return (request, socket) -> {
