@@ -22,8 +22,10 @@ import conformance.generation.Json;
 import conformance.selftest.faults.RawFaults;
 import conformance.selftest.faults.RawHttpServer;
 import conformance.selftest.faults.WireMockFaults;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,6 +177,31 @@ class HostileTargetTest {
                     "on a kept-alive connection that had carried 1 earlier request: the target closed it without answering")),
                     findings.toString());
             assertTrue(exchanger.send(kase, operation).answered(), "the next request goes out on a new connection");
+        }
+    }
+
+    /** A target that resets the connection while the body is on its way: one connection, no resend by the client. */
+    @Test
+    void aRequestTheTargetDroppedIsNotSentAgainBehindTheSuitesBack() throws IOException {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket client = server.accept()) {
+                        connections.incrementAndGet();
+                        client.getInputStream().read(new byte[1024]);
+                        client.setSoLinger(true, 0);
+                    } catch (IOException e) {
+                        // the test is over, or the client went away: either way the next connection is counted alike
+                    }
+                }
+            }, "dropping-target");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ObjectNode payload = Json.NODES.objectNode().put("padding", " ".repeat(4 << 20));
+            Exchange e = exchanger(URI.create("http://127.0.0.1:" + server.getLocalPort()), PATIENT).send(kase.withPayload(payload), operation);
+            assertFalse(e.answered());
+            assertEquals(1, connections.get(), "the client resent the request on connections of its own: " + e.failure());
         }
     }
 
