@@ -16,6 +16,7 @@ import conformance.run.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -93,7 +94,12 @@ public final class Launch {
         if (beforeAnyRequest) {
             clearPreviousRun(reports);
         }
-        new ReportWriter(reports).writeAtomically(ReportWriter.SUMMARY, Json.MAPPER.writeValueAsString(summary));
+        try {
+            new ReportWriter(reports).writeAtomically(ReportWriter.SUMMARY, Json.MAPPER.writeValueAsString(summary));
+        } catch (UncheckedIOException e) {
+            // the folder itself may be what is wrong: the line above already says why the run stopped
+            console.println("[conformance] and no summary could be written: " + e.getMessage());
+        }
         return new Outcome(Optional.empty(), Optional.of(reason), reports);
     }
 
