@@ -91,6 +91,13 @@ final class BodyLimits {
         return expired;
     }
 
+    /** Cuts the answer being read, if one is: the request ends as a transport failure. */
+    synchronized void abort() {
+        if (inFlight) {
+            shut(connection);
+        }
+    }
+
     private synchronized void expire(long id) {
         if (id == request && inFlight) {
             expired = true;

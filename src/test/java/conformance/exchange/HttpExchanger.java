@@ -135,6 +135,14 @@ public final class HttpExchanger {
         }
     }
 
+    /**
+     * Cuts the request this exchanger has on the wire, if any, from another thread: the run is stopping and will not
+     * judge its answer. (A thread blocked on a socket does not wake up when interrupted.)
+     */
+    public void abort() {
+        limits.abort();
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }

@@ -4,9 +4,12 @@ import conformance.contract.Operation;
 import conformance.exchange.Delivery;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a plan's cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
@@ -26,23 +30,28 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     private final Iterable<Case> plan;
     private final Operation operation;
     private final int workers;
+    private final Duration timeout;
     private final ExecutorService pool;
     private final BlockingQueue<HttpExchanger> exchangers;
+    private final List<HttpExchanger> all = new ArrayList<>();
 
-    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers) {
+    /** @param timeout the exchanger's timeout: how long a request on the wire may still take when the run stops */
+    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers, Duration timeout) {
         this.plan = plan;
         this.operation = operation;
         this.workers = workers;
+        this.timeout = timeout;
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "conformance-worker");
             t.setDaemon(true);
             return t;
         });
         this.exchangers = new ArrayBlockingQueue<>(workers);
-        exchangers.add(exchanger);
+        all.add(exchanger);
         for (int i = 1; i < workers; i++) {
-            exchangers.add(exchanger.sibling());
+            all.add(exchanger.sibling());
         }
+        exchangers.addAll(all);
     }
 
     @Override
@@ -87,9 +96,18 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
         };
     }
 
-    /** Stops the workers; requests still in flight are abandoned (the run is ending or giving up). */
+    /**
+     * Stops the workers: cases not sent yet are dropped, a request on the wire is cut. Returns once no worker holds an
+     * exchanger, so that shrinking, which follows, never shares one with a request still going.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        all.forEach(HttpExchanger::abort);
+        try {
+            pool.awaitTermination(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
