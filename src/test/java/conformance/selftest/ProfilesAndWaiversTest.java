@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.ResponseSchemaConformance;
+import conformance.checks.StatusCodeConformance;
 import conformance.config.ConfigException;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
+import conformance.generation.Json;
+import conformance.reference.Reply;
 import conformance.reference.Variant;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
@@ -57,6 +60,25 @@ class ProfilesAndWaiversTest {
                 .contains("unknown check 'no_such_check'"));
         assertTrue(waiverError("waivers:\n  - check: transport\n    operation: create-a-conversation\n").contains("needs a 'reason'"));
         assertTrue(waiverError("nothing: here\n").contains("'waivers:'"));
+        assertTrue(waiverError("waivers:\n  - check: transport\n    operation: create-a-conversation\n    reason: x\n"
+                + "    cases: [positive, nobody]\n").contains("cases names 'nobody', not a kind of case; known: [positive, negative"));
+    }
+
+    /** Unknown contacts answered 404: a waiver for that kind of case accepts it; one for other kinds does not. */
+    @Test
+    void aWaiverCoversOnlyTheKindsOfCaseItNames() throws Exception {
+        Variant notFound = Corpus.on(conformance.reference.Outcome.UNKNOWN_CONTACT,
+                (call, r) -> Reply.json(404, Json.NODES.objectNode().put("error", "Not Found")));
+        Path file = dir.resolve("w.yaml");
+        String waiver = "waivers:\n  - check: status_code_conformance\n    operation: create-a-conversation\n    status: 404\n"
+                + "    reason: Rails answers RecordNotFound with 404\n    cases: ";
+        Files.writeString(file, waiver + "unknown_contact\n");
+        ConformanceRun.Result covered = Targets.run(notFound, Map.of("waivers", file.toString()));
+        assertTrue(covered.report().headline().startsWith("CONFORMANT (with 1 waiver)"), covered.report().headline());
+        Files.writeString(file, waiver + "[unknown-inbox, foreign_contact]\n");
+        ConformanceRun.Result other = Targets.run(notFound, Map.of("waivers", file.toString()));
+        assertEquals(java.util.Set.of(StatusCodeConformance.ID), Targets.failedChecks(other), other.report().headline());
+        assertTrue(other.report().unusedWaivers().get(0).describe().contains("cases unknown_inbox, foreign_contact"));
     }
 
     @Test

@@ -2,11 +2,14 @@ package conformance.verdict;
 
 import conformance.checks.Check;
 import conformance.checks.Finding;
+import conformance.generation.Intent;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +26,8 @@ public final class Tally {
         long requests;
         final Map<String, Finding> firsts = new LinkedHashMap<>();
         final Map<String, Integer> counts = new LinkedHashMap<>();
+        /** the kinds of case that showed each distinct finding, for waivers that cover some kinds only */
+        final Map<String, Set<Intent>> shownBy = new LinkedHashMap<>();
         long dropped;
     }
 
@@ -38,6 +43,7 @@ public final class Tally {
         if (e.firsts.containsKey(sig) || e.firsts.size() < MAX_DISTINCT) {
             e.firsts.putIfAbsent(sig, f);
             e.counts.merge(sig, 1, Integer::sum);
+            e.shownBy.computeIfAbsent(sig, k -> EnumSet.noneOf(Intent.class)).add(f.exchange().kase().intent());
         } else {
             e.dropped++;
         }
@@ -80,7 +86,7 @@ public final class Tally {
     private CheckResult result(Check check, String operationId, boolean reportSkipped, Waivers waivers) {
         Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
         List<FindingGroup> groups = new ArrayList<>();
-        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig), waivers.match(f))));
+        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig), waivers.match(f, e.shownBy.get(sig)))));
         boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
         Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
                 : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;

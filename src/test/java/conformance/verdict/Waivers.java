@@ -3,6 +3,8 @@ package conformance.verdict;
 import conformance.checks.Finding;
 import conformance.config.ConfigException;
 import conformance.config.Settings;
+import conformance.generation.Intent;
+import conformance.generation.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -23,11 +29,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The waivers file (YAML): a list under {@code waivers:}, each with {@code check}, {@code operation}, a
  * {@code reason}, and optionally {@code status}, {@code pointer}, {@code message} (a regular expression found in the
- * finding's message) and {@code expires} (a date). Read and checked before any request: a file that does not parse,
+ * finding's message), {@code cases} (the kinds of case it covers, e.g. {@code [unknown_contact, unknown_inbox]}) and
+ * {@code expires} (a date). Read and checked before any request: a file that does not parse,
  * an unknown check id, a missing reason or an expired waiver stops the run with one message.
  */
 public final class Waivers {
-    private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "reason", "expires");
+    private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "cases", "reason",
+            "expires");
 
     private final List<Waiver> list;
 
@@ -43,8 +51,9 @@ public final class Waivers {
         return list;
     }
 
-    public Optional<Waiver> match(Finding f) {
-        return list.stream().filter(w -> w.matches(f)).findFirst();
+    /** The first waiver that accepts {@code f}, shown by these kinds of case. */
+    public Optional<Waiver> match(Finding f, Set<Intent> shownBy) {
+        return list.stream().filter(w -> w.matches(f, shownBy)).findFirst();
     }
 
     public static Waivers load(Path file, Collection<String> checkIds, Collection<String> operationIds, LocalDate today) {
@@ -58,7 +67,7 @@ public final class Waivers {
         JsonNode items = root == null ? null : root.get("waivers");
         if (items == null || !items.isArray()) {
             throw new ConfigException(where + " must hold a list under 'waivers:' (each with check, operation, reason; "
-                    + "optionally status, pointer, message, expires).");
+                    + "optionally status, pointer, message, cases, expires).");
         }
         List<Waiver> out = new ArrayList<>();
         int number = 0;
@@ -90,7 +99,8 @@ public final class Waivers {
                         + "'expires' date if the deviation is still accepted, or remove it.");
             }
             Optional<String> pointer = item.has("pointer") ? Optional.of(text(item, "pointer", at)) : Optional.empty();
-            out.add(new Waiver(number, check, operation, status, pointer, message, reason, expires));
+            Set<Intent> cases = item.has("cases") ? cases(item.get("cases"), at) : Set.of();
+            out.add(new Waiver(number, check, operation, status, pointer, message, cases, reason, expires));
         }
         return new Waivers(out);
     }
@@ -101,6 +111,29 @@ public final class Waivers {
             throw new ConfigException(at + " needs a '" + field + "'.");
         }
         return v.asString();
+    }
+
+    /** One kind of case or a list of them, by the names {@link Waiver#caseName} gives. */
+    private static Set<Intent> cases(JsonNode v, String at) {
+        Map<String, Intent> known = new LinkedHashMap<>();
+        for (Intent i : Intent.values()) {
+            known.put(Waiver.caseName(i), i);
+        }
+        List<JsonNode> names = new ArrayList<>();
+        (v.isArray() ? v : Json.NODES.arrayNode().add(v)).forEach(names::add);
+        Set<Intent> out = EnumSet.noneOf(Intent.class);
+        for (JsonNode n : names) {
+            Intent i = known.get(n.asString().trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+            if (!n.isString() || i == null) {
+                throw new ConfigException(at + ": cases names '" + n.asString() + "', not a kind of case; known: " + known.keySet());
+            }
+            out.add(i);
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(at + ": cases is empty; leave it out to cover every kind of case, or name some of "
+                    + known.keySet());
+        }
+        return out;
     }
 
     private static int status(JsonNode v, String at) {
