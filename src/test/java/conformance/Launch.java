@@ -44,6 +44,16 @@ public final class Launch {
     }
 
     public static Outcome run(Settings settings, PrintStream console) {
+        return run(settings, console, ConformanceRun::new);
+    }
+
+    /** How a run is made from its configuration: the suite's own run, or in self-tests one that fails on purpose. */
+    @FunctionalInterface
+    interface Runs {
+        ConformanceRun make(RunConfig config, Progress progress, ConformanceRun.Observer observer);
+    }
+
+    static Outcome run(Settings settings, PrintStream console, Runs runs) {
         Path reports = reportsFolder(settings);
         try {
             RunConfig config = RunConfig.from(settings);
@@ -60,7 +70,7 @@ public final class Launch {
                 }, "conformance-interrupted");
                 Runtime.getRuntime().addShutdownHook(onStop);
                 try {
-                    result = new ConformanceRun(config, quiet ? Progress.SILENT : Progress.console(console), logs).execute();
+                    result = runs.make(config, quiet ? Progress.SILENT : Progress.console(console), logs).execute();
                     checkpoint.finished(result);
                 } finally {
                     removeHook(onStop);
