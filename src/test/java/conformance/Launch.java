@@ -89,7 +89,11 @@ public final class Launch {
             // a bug of the suite's own: one line saying so, never a pass, the trace kept for the bug report
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            new ReportWriter(reports).writeAtomically(INTERNAL_ERROR, trace.toString());
+            try {
+                new ReportWriter(reports).writeAtomically(INTERNAL_ERROR, trace.toString());
+            } catch (UncheckedIOException unwritable) {
+                console.println("[conformance] " + trace.toString().lines().findFirst().orElse(""));
+            }
             return stopped(reports, console, "internal error of the suite: " + e + " (details in "
                     + reports.resolve(INTERNAL_ERROR) + "; please report it)", false);
         }

@@ -28,7 +28,9 @@ import org.apache.http.protocol.HttpCoreContext;
  * (connecting has its own timeout); when it has not, a watchdog shuts the connection, so neither dripped headers, a
  * dripped body nor an endless one can hold a run.</li>
  * </ul>
- * One instance serves one exchanger, which sends one request at a time.
+ * It also watches the connection a request goes out on: whether it was kept alive from earlier requests, whether
+ * any answer came, and it cuts it when the exchanger is stopped. One instance serves one exchanger, which sends one
+ * request at a time.
  */
 final class BodyLimits {
     private final int cap;
@@ -38,6 +40,11 @@ final class BodyLimits {
     private boolean inFlight;
     private HttpConnection connection;
     private long earlierRequestsOnConnection;
+    private long idleMillis;
+    private long lastFinished;
+    private boolean answerStarted;
+    private boolean resent;
+    private boolean stopped;
     private ScheduledFuture<?> alarm;
     private volatile boolean truncated;
     private volatile boolean expired;
@@ -61,6 +68,9 @@ final class BodyLimits {
         inFlight = true;
         connection = null;
         earlierRequestsOnConnection = 0;
+        idleMillis = 0;
+        answerStarted = false;
+        resent = false;
         alarm = null;
         truncated = false;
         expired = false;
@@ -69,6 +79,7 @@ final class BodyLimits {
     /** Ends the request; a failed one gives its connection up, so a half-read answer never reaches the next request. */
     synchronized void finish(boolean failed) {
         inFlight = false;
+        lastFinished = System.nanoTime();
         if (alarm != null) {
             alarm.cancel(false);
         }
@@ -91,13 +102,6 @@ final class BodyLimits {
         return expired;
     }
 
-    /** Cuts the answer being read, if one is: the request ends as a transport failure. */
-    synchronized void abort() {
-        if (inFlight) {
-            shut(connection);
-        }
-    }
-
     private synchronized void expire(long id) {
         if (id == request && inFlight) {
             expired = true;
@@ -110,10 +114,46 @@ final class BodyLimits {
         return earlierRequestsOnConnection;
     }
 
+    /** How long that kept-alive connection had been idle before the current request. */
+    synchronized long idleMillis() {
+        return idleMillis;
+    }
+
+    /** Whether the head of an answer to the current request arrived. */
+    synchronized boolean answerStarted() {
+        return answerStarted;
+    }
+
+    /** Marks the current request as sent again on a new connection (the kept-alive one was gone before it was sent). */
+    synchronized void resent() {
+        resent = true;
+    }
+
+    synchronized boolean wasResent() {
+        return resent;
+    }
+
+    /** From now on every request is cut as soon as it has a connection, and the one on the wire is cut now. */
+    synchronized void stop() {
+        stopped = true;
+        if (inFlight) {
+            shut(connection);
+        }
+    }
+
+    synchronized boolean stopped() {
+        return stopped;
+    }
+
     /** The request is on the wire (connected, TLS done): its answer has the timeout from now. */
     private synchronized void attach(HttpConnection c) {
         connection = c;
         earlierRequestsOnConnection = c.getMetrics().getRequestCount();
+        idleMillis = earlierRequestsOnConnection == 0 ? 0 : (System.nanoTime() - lastFinished) / 1_000_000;
+        if (stopped) {
+            shut(c);
+            return;
+        }
         long id = request;
         alarm = watchdog.schedule(() -> expire(id), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -132,8 +172,13 @@ final class BodyLimits {
         return (request, context) -> attach((HttpConnection) context.getAttribute(HttpCoreContext.HTTP_CONNECTION));
     }
 
+    private synchronized void markAnswerStarted() {
+        answerStarted = true;
+    }
+
     HttpResponseInterceptor interceptor() {
         return (response, context) -> {
+            markAnswerStarted();
             HttpEntity entity = response.getEntity();
             if (entity != null) {
                 String encoding = encoding(response.getFirstHeader("Content-Encoding"));

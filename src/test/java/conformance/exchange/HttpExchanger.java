@@ -37,12 +37,13 @@ import org.apache.http.ConnectionClosedException;
 import org.apache.http.MalformedChunkCodingException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.client.ClientProtocolException;
+import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.conn.scheme.Scheme;
 import org.apache.http.conn.ssl.SSLSocketFactory;
 import org.apache.http.impl.client.DefaultHttpClient;
-import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.params.CoreConnectionPNames;
+import org.apache.http.protocol.HttpContext;
 
 /**
  * Sends cases with REST Assured: one reused client, a per-request timeout for the whole answer, a body cap, a rate
@@ -50,10 +51,12 @@ import org.apache.http.params.CoreConnectionPNames;
  * when there is one). Every failure to get a response becomes a {@link TransportFailure}, never an exception.
  * <p>
  * A kept-alive connection is used again without the client's stale check, which waits a millisecond per request for
- * an answer that never comes and halved the suite's rate. Instead, as HttpClient 4.4 and later do by default, a
- * connection idle for {@link #IDLE_BEFORE_NEW_CONNECTION} is not trusted: it is closed before the next request. A
- * target that closes a connection sooner, without saying {@code Connection: close}, is reported as such (RFC 9112
- * §9.6), not hidden by a silent resend of a POST: the client never resends on its own (only Retry-After does).
+ * an answer that never comes and halved the suite's rate. HttpClient 4.4 and later check a connection only once it
+ * has been idle for 2 s; this exchanger closes one idle for {@link #IDLE_BEFORE_NEW_CONNECTION} instead, which costs
+ * no more than the check. A request is sent again only when a kept-alive connection turned out to be closed before
+ * the request was fully sent, so the target cannot have taken it (RFC 9110 §9.2.2 forbids resending a POST it may
+ * have taken). A target that closes a kept-alive connection after taking a request, without answering and without
+ * having said {@code Connection: close}, gets a finding that says so.
  */
 public final class HttpExchanger {
     static final Duration IDLE_BEFORE_NEW_CONNECTION = Duration.ofSeconds(1);
@@ -92,8 +95,7 @@ public final class HttpExchanger {
                             made.getConnectionManager().getSchemeRegistry().register(new Scheme("https", 443, tls));
                             made.addRequestInterceptor(limits.connectionWatcher());
                             made.addResponseInterceptor(limits.interceptor());
-                            // no resend behind the suite's back: a POST the target may have taken is never sent twice
-                            made.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
+                            made.setHttpRequestRetryHandler((failure, attempt, context) -> resendable(attempt, context));
                             client = made;
                             return made;
                         })
@@ -136,11 +138,11 @@ public final class HttpExchanger {
     }
 
     /**
-     * Cuts the request this exchanger has on the wire, if any, from another thread: the run is stopping and will not
-     * judge its answer. (A thread blocked on a socket does not wake up when interrupted.)
+     * From another thread: this exchanger sends nothing more, and the request it has on the wire is cut (a thread
+     * blocked on a socket does not wake up when interrupted). For a run that is stopping and will not judge the answer.
      */
-    public void abort() {
-        limits.abort();
+    public void stop() {
+        limits.stop();
     }
 
     public URI baseUrl() {
@@ -174,6 +176,10 @@ public final class HttpExchanger {
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
         rateLimiter.acquire();
         long start = System.nanoTime();
+        if (limits.stopped()) {
+            return new Exchange(c, operation, request, Optional.empty(), Optional.of(new TransportFailure(
+                    TransportFailure.Kind.OTHER, "not sent: the run was stopping")), Duration.ZERO);
+        }
         DefaultHttpClient made = client;
         if (made != null) {
             made.getConnectionManager().closeIdleConnections(IDLE_BEFORE_NEW_CONNECTION.toMillis(), TimeUnit.MILLISECONDS);
@@ -206,6 +212,16 @@ public final class HttpExchanger {
         } finally {
             limits.finish(failed);
         }
+    }
+
+    /** Once, and only for a request the target cannot have taken: not fully sent, on a connection kept from before. */
+    private boolean resendable(int attempt, HttpContext context) {
+        boolean resend = attempt == 1 && limits.earlierRequestsOnConnection() > 0 && !limits.stopped()
+                && !HttpClientContext.adapt(context).isRequestSent();
+        if (resend) {
+            limits.resent();
+        }
+        return resend;
     }
 
     private static boolean pause(Duration d) {
@@ -245,6 +261,21 @@ public final class HttpExchanger {
         return "TLS failed: " + detail;
     }
 
+    /** What the connection's history says about a failure with no answer: often a kept-alive connection the target dropped. */
+    private String keptAliveNote() {
+        long earlier = limits.earlierRequestsOnConnection();
+        if (limits.wasResent()) {
+            return " (a kept-alive connection was gone before the request was sent; sent again on a new connection, it failed too)";
+        }
+        if (earlier == 0 || limits.answerStarted()) {
+            return "";
+        }
+        return " (on a kept-alive connection that had carried " + earlier + " earlier request" + (earlier == 1 ? "" : "s")
+                + " and had been idle " + limits.idleMillis() + " ms: the target closed it, before or after taking this "
+                + "request, without answering and without having said Connection: close; a POST it may have taken is not "
+                + "sent again)";
+    }
+
     private TransportFailure classify(Throwable t) {
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof ConnectException) {
@@ -266,10 +297,8 @@ public final class HttpExchanger {
             return new TransportFailure(TransportFailure.Kind.CONNECTION_RESET, "the connection closed before the body was complete: " + detail);
         }
         if (t instanceof NoHttpResponseException || t instanceof SocketException) {
-            long earlier = limits.earlierRequestsOnConnection();
-            return new TransportFailure(TransportFailure.Kind.CONNECTION_RESET, "the connection closed without a complete answer: " + detail
-                    + (earlier == 0 ? "" : " (on a kept-alive connection that had carried " + earlier + " earlier request"
-                    + (earlier == 1 ? "" : "s") + ": the target closed it without answering and without a Connection: close header)"));
+            return new TransportFailure(TransportFailure.Kind.CONNECTION_RESET, "the connection closed without a complete answer: "
+                    + detail + keptAliveNote());
         }
         if (t instanceof ClientProtocolException) {
             return new TransportFailure(TransportFailure.Kind.MALFORMED_HTTP, "the answer is not valid HTTP: "

@@ -154,7 +154,7 @@ public final class ConformanceRun {
             if (judging.answered() == answeredBefore && inconclusive.isEmpty()) {
                 inconclusive = Optional.of("the target answered none of the " + plan.size() + " requests");
             }
-            checks.forEach(check -> check.conclude().forEach(tally::found));
+            checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, operation, config.profile(), progress).shrink(tally, checks);
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());

@@ -35,7 +35,12 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     private final BlockingQueue<HttpExchanger> exchangers;
     private final List<HttpExchanger> all = new ArrayList<>();
 
-    /** @param timeout the exchanger's timeout: how long a request on the wire may still take when the run stops */
+    /**
+     * @param exchanger what the workers' exchangers are made like: each is a {@link HttpExchanger#sibling()} of it
+     *                  (same target, limits, rate and retry budget), so that {@code exchanger} itself stays free for
+     *                  whatever follows the cases (shrinking), however a worker ends
+     * @param timeout   the exchanger's timeout: how long a request on the wire may still take when the run stops
+     */
     Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers, Duration timeout) {
         this.plan = plan;
         this.operation = operation;
@@ -47,8 +52,7 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
             return t;
         });
         this.exchangers = new ArrayBlockingQueue<>(workers);
-        all.add(exchanger);
-        for (int i = 1; i < workers; i++) {
+        for (int i = 0; i < workers; i++) {
             all.add(exchanger.sibling());
         }
         exchangers.addAll(all);
@@ -97,13 +101,13 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     }
 
     /**
-     * Stops the workers: cases not sent yet are dropped, a request on the wire is cut. Returns once no worker holds an
-     * exchanger, so that shrinking, which follows, never shares one with a request still going.
+     * Stops the workers: their exchangers send nothing more (a worker waiting on the rate limit gives up), a request on
+     * the wire is cut, and the call returns once the workers are done, within the timeout.
      */
     @Override
     public void close() {
+        all.forEach(HttpExchanger::stop);
         pool.shutdownNow();
-        all.forEach(HttpExchanger::abort);
         try {
             pool.awaitTermination(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package conformance.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,27 +27,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A run that stops early (a target that went quiet) leaves no request going behind it. */
+/** A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it. */
 class DispatchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Operation OPERATION = new ContractLoader().load(RunConfig.DEFAULT_SPEC).operation(Contract.CREATE_CONVERSATION);
 
-    @Test
-    void closingCutsTheRequestOnTheWireAndHandsTheExchangerBack() throws Exception {
-        Operation operation = new ContractLoader().load(RunConfig.DEFAULT_SPEC).operation(Contract.CREATE_CONVERSATION);
-        AtomicInteger requests = new AtomicInteger();
-        CountDownLatch secondArrived = new CountDownLatch(1);
-        ExecutorService handlers = Executors.newCachedThreadPool();
-        HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private final AtomicInteger requests = new AtomicInteger();
+    private final CountDownLatch secondArrived = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private HttpServer target;
+
+    /** Answers at once, except that with {@code holdSecond} the second request is held far longer than a test takes. */
+    private URI start(boolean holdSecond) throws Exception {
+        target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         target.setExecutor(handlers);
         target.createContext("/", http -> {
             http.getRequestBody().readAllBytes();
             if (requests.incrementAndGet() == 2) {
-                // the second request is held far longer than the test may take
                 secondArrived.countDown();
-                sleep(TIMEOUT);
+                if (holdSecond) {
+                    sleep(TIMEOUT);
+                }
             }
             http.getResponseHeaders().add("Content-Type", "application/json");
             http.sendResponseHeaders(200, 2);
@@ -55,22 +60,50 @@ class DispatchTest {
             }
         });
         target.start();
-        try {
-            HttpExchanger exchanger = new HttpExchanger(URI.create("http://127.0.0.1:" + target.getAddress().getPort()), TIMEOUT,
-                    RunConfig.DEFAULT_MAX_BODY_BYTES, OptionalDouble.empty(), Optional.empty());
-            List<Case> plan = LongStream.range(0, 3).mapToObj(DispatchTest::kase).toList();
-            long start = System.nanoTime();
-            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, 1, TIMEOUT)) {
-                assertTrue(dispatch.iterator().next().last().answered());
-                assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
-            }
-            Duration closing = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(closing.compareTo(Duration.ofSeconds(10)) < 0, "closing cut the held request: " + closing.toMillis() + " ms");
-            assertTrue(exchanger.send(kase(3), operation).answered(), "the exchanger is free for what follows (shrinking)");
-        } finally {
-            target.stop(0);
-            handlers.shutdownNow();
+        return URI.create("http://127.0.0.1:" + target.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        target.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Test
+    void closingCutsTheRequestOnTheWire() throws Exception {
+        HttpExchanger exchanger = exchanger(start(true), OptionalDouble.empty());
+        long start = System.nanoTime();
+        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1, TIMEOUT)) {
+            assertTrue(dispatch.iterator().next().last().answered());
+            assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
         }
+        Duration closing = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(closing.compareTo(Duration.ofSeconds(10)) < 0, "closing cut the held request: " + closing.toMillis() + " ms");
+        Thread.sleep(300);
+        assertEquals(2, requests.get(), "nothing is sent after the run stopped");
+        assertTrue(exchanger.send(kase(9), OPERATION).answered(), "the run's own exchanger is free for what follows");
+    }
+
+    @Test
+    void aWorkerWaitingOnTheRateLimitSendsNothingOnceClosed() throws Exception {
+        // one request every 2.1 s: the worker waits for its slot when the run stops
+        HttpExchanger exchanger = exchanger(start(false), OptionalDouble.of(0.5));
+        long start = System.nanoTime();
+        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1, TIMEOUT)) {
+            assertTrue(dispatch.iterator().next().last().answered());
+        }
+        Duration closing = Duration.ofNanos(System.nanoTime() - start);
+        Thread.sleep(2500);
+        assertEquals(1, requests.get(), "the case waiting for its slot was not sent after the run stopped");
+        assertTrue(closing.compareTo(Duration.ofSeconds(2)) < 0, "closing did not wait for the slot: " + closing.toMillis() + " ms");
+    }
+
+    private static HttpExchanger exchanger(URI target, OptionalDouble rateLimit) {
+        return new HttpExchanger(target, TIMEOUT, RunConfig.DEFAULT_MAX_BODY_BYTES, rateLimit, Optional.empty());
+    }
+
+    private static List<Case> plan(int cases) {
+        return LongStream.range(0, cases).mapToObj(DispatchTest::kase).toList();
     }
 
     private static Case kase(long index) {

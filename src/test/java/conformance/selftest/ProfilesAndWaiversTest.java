@@ -20,6 +20,7 @@ import conformance.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,8 @@ class ProfilesAndWaiversTest {
         assertTrue(waiverError("nothing: here\n").contains("'waivers:'"));
         assertTrue(waiverError("waivers:\n  - check: transport\n    operation: create-a-conversation\n    reason: x\n"
                 + "    cases: [positive, nobody]\n").contains("cases names 'nobody', not a kind of case; known: [positive, negative"));
+        assertTrue(waiverError("waivers:\n  - check: transport\n    operation: create-a-conversation\n    reason: x\n"
+                + "    cases: [[positive]]\n").contains("cases names '[\"positive\"]', not a kind of case"));
     }
 
     /** Unknown contacts answered 404: a waiver for that kind of case accepts it; one for other kinds does not. */
@@ -79,6 +82,15 @@ class ProfilesAndWaiversTest {
         ConformanceRun.Result other = Targets.run(notFound, Map.of("waivers", file.toString()));
         assertEquals(java.util.Set.of(StatusCodeConformance.ID), Targets.failedChecks(other), other.report().headline());
         assertTrue(other.report().unusedWaivers().get(0).describe().contains("cases unknown_inbox, foreign_contact"));
+        // the same 404 to every seventh valid request as well: the waiver for unknown contacts no longer covers it
+        AtomicInteger created = new AtomicInteger();
+        Variant alsoValid = (call, r) -> call.outcome() == conformance.reference.Outcome.CONVERSATION_CREATED
+                && created.incrementAndGet() % 7 == 0 ? Reply.json(404, Json.NODES.objectNode().put("error", "Not Found"))
+                : notFound.answer(call, r);
+        Files.writeString(file, waiver + "[unknown_contact]\n");
+        ConformanceRun.Result mixed = Targets.run(alsoValid, Map.of("waivers", file.toString()));
+        assertTrue(mixed.report().checks().stream().anyMatch(c -> c.checkId().equals(StatusCodeConformance.ID)
+                && c.outcome() == Outcome.FAILED), mixed.report().headline());
     }
 
     @Test

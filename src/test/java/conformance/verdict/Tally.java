@@ -38,12 +38,24 @@ public final class Tally {
     }
 
     public synchronized void found(Finding f) {
+        add(f, EnumSet.of(f.exchange().kase().intent()));
+    }
+
+    /**
+     * A finding about the whole run rather than one answer (a documented status never observed): every kind of case
+     * counts as showing it, so only a waiver for all kinds covers it, not one whose example exchange happens to match.
+     */
+    public synchronized void concluded(Finding f) {
+        add(f, EnumSet.allOf(Intent.class));
+    }
+
+    private void add(Finding f, Set<Intent> kinds) {
         Entry e = entry(f.checkId(), f.operationId());
         String sig = f.signature();
         if (e.firsts.containsKey(sig) || e.firsts.size() < MAX_DISTINCT) {
             e.firsts.putIfAbsent(sig, f);
             e.counts.merge(sig, 1, Integer::sum);
-            e.shownBy.computeIfAbsent(sig, k -> EnumSet.noneOf(Intent.class)).add(f.exchange().kase().intent());
+            e.shownBy.computeIfAbsent(sig, k -> EnumSet.noneOf(Intent.class)).addAll(kinds);
         } else {
             e.dropped++;
         }

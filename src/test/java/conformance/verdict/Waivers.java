@@ -123,9 +123,9 @@ public final class Waivers {
         (v.isArray() ? v : Json.NODES.arrayNode().add(v)).forEach(names::add);
         Set<Intent> out = EnumSet.noneOf(Intent.class);
         for (JsonNode n : names) {
-            Intent i = known.get(n.asString().trim().toLowerCase(Locale.ROOT).replace('-', '_'));
-            if (!n.isString() || i == null) {
-                throw new ConfigException(at + ": cases names '" + n.asString() + "', not a kind of case; known: " + known.keySet());
+            Intent i = n.isString() ? known.get(n.asString().trim().toLowerCase(Locale.ROOT).replace('-', '_')) : null;
+            if (i == null) {
+                throw new ConfigException(at + ": cases names '" + (n.isString() ? n.asString() : n.toString()) + "', not a kind of case; known: " + known.keySet());
             }
             out.add(i);
         }
