@@ -52,8 +52,8 @@ import org.apache.http.protocol.HttpContext;
  * <p>
  * A kept-alive connection is used again without the client's stale check, which waits a millisecond per request for
  * an answer that never comes and halved the suite's rate. HttpClient 4.4 and later check a connection only once it
- * has been idle for 2 s; this exchanger closes one idle for {@link #IDLE_BEFORE_NEW_CONNECTION} instead, which costs
- * no more than the check. A request is sent again only when a kept-alive connection turned out to be closed before
+ * has been idle for 2 s; this exchanger closes one idle for {@link #IDLE_BEFORE_NEW_CONNECTION} instead (after such a
+ * pause, connecting anew costs little beside it). A request is sent again only when a kept-alive connection turned out to be closed before
  * the request was fully sent, so the target cannot have taken it (RFC 9110 §9.2.2 forbids resending a POST it may
  * have taken). A target that closes a kept-alive connection after taking a request, without answering and without
  * having said {@code Connection: close}, gets a finding that says so.
