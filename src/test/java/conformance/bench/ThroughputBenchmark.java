@@ -18,6 +18,8 @@ import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ class ThroughputBenchmark {
     private static final String SUITE = "suite (every check, log, reports)";
     private static final String TRANSPORT = "its transport alone (HttpExchanger, REST Assured)";
     private static final String RAW = "raw HttpClient";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
     private final Contract contract = new ContractLoader().load(RunConfig.DEFAULT_SPEC);
@@ -73,7 +76,9 @@ class ThroughputBenchmark {
             RawClient raw = new RawClient(target.baseUrl(), contract);
             Map<String, Supplier<Pass>> senders = new LinkedHashMap<>();
             senders.put(SUITE, () -> suite(target, 1));
-            senders.put(TRANSPORT, () -> transport(raw, target));
+            // the transport's CPU per request on its sending thread, against the raw client's whole round trip
+            List<Double> transportCpu = new ArrayList<>();
+            senders.put(TRANSPORT, () -> transport(raw, target, transportCpu));
             senders.put(RAW, () -> raw(raw, target, 1));
             List<String> order = new ArrayList<>(senders.keySet());
             Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -104,6 +109,10 @@ class ThroughputBenchmark {
             rates.forEach((sender, list) -> table.row(sender + ", requests/s", Spread.of(list).show("%.0f")));
             table.row("suite / raw (goal >= 0.5)", Spread.of(ratios).show("%.2f"))
                     .row("transport alone / raw", Spread.of(transportRatios).show("%.2f"))
+                    .row("transport: CPU per request on its sending thread, µs",
+                            Spread.of(transportCpu.subList(WARM_UP, transportCpu.size())).show("%.0f"))
+                    .row("raw client: whole round trip (1 / rate), µs",
+                            Spread.of(rates.get(RAW).stream().map(r -> 1e6 / r).toList()).show("%.0f"))
                     .print(System.out);
         }
     }
@@ -170,11 +179,15 @@ class ThroughputBenchmark {
     }
 
     /** The suite's own transport without the rest of the suite: each case delivered and read, nothing judged or logged. */
-    private static Pass transport(RawClient raw, ReferenceTarget target) {
+    private static Pass transport(RawClient raw, ReferenceTarget target, List<Double> cpuMicrosPerRequest) {
         HttpExchanger exchanger = new HttpExchanger(target.baseUrl(), RunConfig.DEFAULT_TIMEOUT,
                 RunConfig.DEFAULT_MAX_BODY_BYTES, OptionalDouble.empty(), Optional.empty());
         Operation operation = raw.conversations();
-        return direct(raw, target, cases -> () -> cases.forEach(c -> exchanger.deliver(c, operation)));
+        return direct(raw, target, cases -> () -> {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            cases.forEach(c -> exchanger.deliver(c, operation));
+            cpuMicrosPerRequest.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / cases.size());
+        });
     }
 
     /**
