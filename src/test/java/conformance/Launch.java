@@ -89,13 +89,14 @@ public final class Launch {
             // a bug of the suite's own: one line saying so, never a pass, the trace kept for the bug report
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
+            String details;
             try {
                 new ReportWriter(reports).writeAtomically(INTERNAL_ERROR, trace.toString());
+                details = "details in " + reports.resolve(INTERNAL_ERROR);
             } catch (UncheckedIOException unwritable) {
-                console.println("[conformance] " + trace.toString().lines().findFirst().orElse(""));
+                details = "no trace kept: " + unwritable.getMessage();
             }
-            return stopped(reports, console, "internal error of the suite: " + e + " (details in "
-                    + reports.resolve(INTERNAL_ERROR) + "; please report it)", false);
+            return stopped(reports, console, "internal error of the suite: " + e + " (" + details + "; please report it)", false);
         }
     }
 

@@ -124,7 +124,7 @@ final class BodyLimits {
         return answerStarted;
     }
 
-    /** Marks the current request as sent again on a new connection (the kept-alive one was gone before it was sent). */
+    /** Marks the current request as sent again on a new connection (the kept-alive one broke before it was written). */
     synchronized void resent() {
         resent = true;
     }

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -53,13 +55,16 @@ import org.apache.http.protocol.HttpContext;
  * A kept-alive connection is used again without the client's stale check, which waits a millisecond per request for
  * an answer that never comes and halved the suite's rate. HttpClient 4.4 and later check a connection only once it
  * has been idle for 2 s; this exchanger closes one idle for {@link #IDLE_BEFORE_NEW_CONNECTION} instead (after such a
- * pause, connecting anew costs little beside it). A request is sent again only when a kept-alive connection turned out to be closed before
- * the request was fully sent, so the target cannot have taken it (RFC 9110 §9.2.2 forbids resending a POST it may
- * have taken). A target that closes a kept-alive connection after taking a request, without answering and without
- * having said {@code Connection: close}, gets a finding that says so.
+ * pause, connecting anew costs little beside it). A request is sent again, once, only when a kept-alive connection
+ * broke before the whole request was written: a server does not act on a request whose body it never received (RFC
+ * 9110 §9.2.2 forbids resending a POST the target may have taken). A target that closes a kept-alive connection
+ * after the request went out, without answering and without having said {@code Connection: close}, gets a finding
+ * that says so. Apache's client logs such a resend at INFO; that log is kept quiet, the exchange log tells it.
  */
-public final class HttpExchanger {
+public final class HttpExchanger implements AutoCloseable {
     static final Duration IDLE_BEFORE_NEW_CONNECTION = Duration.ofSeconds(1);
+    /** Held so that its level stays set: java.util.logging keeps loggers only weakly. */
+    private static final Logger APACHE_CLIENT_LOG = quiet("org.apache.http.impl.client");
 
     private final URI baseUrl;
     private final Duration timeout;
@@ -214,14 +219,30 @@ public final class HttpExchanger {
         }
     }
 
-    /** Once, and only for a request the target cannot have taken: not fully sent, on a connection kept from before. */
+    /** Once, and only for a request not fully written on a connection kept from before, unless cut on purpose. */
     private boolean resendable(int attempt, HttpContext context) {
-        boolean resend = attempt == 1 && limits.earlierRequestsOnConnection() > 0 && !limits.stopped()
+        boolean resend = attempt == 1 && limits.earlierRequestsOnConnection() > 0 && !limits.stopped() && !limits.expired()
                 && !HttpClientContext.adapt(context).isRequestSent();
         if (resend) {
             limits.resent();
         }
         return resend;
+    }
+
+    private static Logger quiet(String name) {
+        Logger log = Logger.getLogger(name);
+        log.setLevel(Level.WARNING);
+        return log;
+    }
+
+    /** Closes the connection this exchanger keeps alive; it must not send afterwards. */
+    @Override
+    public void close() {
+        stop();
+        DefaultHttpClient made = client;
+        if (made != null) {
+            made.getConnectionManager().shutdown();
+        }
     }
 
     private static boolean pause(Duration d) {
@@ -265,7 +286,8 @@ public final class HttpExchanger {
     private String keptAliveNote() {
         long earlier = limits.earlierRequestsOnConnection();
         if (limits.wasResent()) {
-            return " (a kept-alive connection was gone before the request was sent; sent again on a new connection, it failed too)";
+            return " (a kept-alive connection broke before the whole request was written; sent again on a new connection, "
+                    + "it failed too)";
         }
         if (earlier == 0 || limits.answerStarted()) {
             return "";

@@ -125,7 +125,7 @@ public final class ConformanceRun {
         progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
                 + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : ""));
         observer.progressed(0, soFar);
-        try {
+        try (exchanger) {
             Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId, config.hmacToken());
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);

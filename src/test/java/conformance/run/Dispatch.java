@@ -113,5 +113,6 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        all.forEach(HttpExchanger::close);
     }
 }

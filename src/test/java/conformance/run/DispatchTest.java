@@ -79,9 +79,6 @@ class DispatchTest {
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(closing.compareTo(Duration.ofSeconds(10)) < 0, "closing cut the held request: " + closing.toMillis() + " ms");
-        Thread.sleep(300);
-        assertEquals(2, requests.get(), "nothing is sent after the run stopped");
-        assertTrue(exchanger.send(kase(9), OPERATION).answered(), "the run's own exchanger is free for what follows");
     }
 
     @Test

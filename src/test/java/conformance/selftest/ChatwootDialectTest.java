@@ -1,6 +1,7 @@
 package conformance.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.NegativeDataRejection;
@@ -15,11 +16,14 @@ import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
 import conformance.verdict.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a run against real Chatwoot will report, seen on the embedded target's Chatwoot dialect. */
 class ChatwootDialectTest {
@@ -67,6 +71,21 @@ class ChatwootDialectTest {
         for (int n = 1; n <= 6; n++) {
             assertTrue(certificate.contains("waiver #" + n + " "), "certificate lists waiver #" + n);
         }
+    }
+
+    /** "401 never observed" is about the whole run: a waiver naming some kinds of case does not cover it. */
+    @Test
+    void aWaiverForSomeKindsOfCaseDoesNotCoverAFindingAboutTheWholeRun(@TempDir Path dir) throws Exception {
+        String shipped = Files.readString(Path.of(SHIPPED_WAIVERS));
+        String narrowed = shipped.replace("    message: never observed\n",
+                "    message: never observed\n    cases: [unknown_contact, unknown_inbox, foreign_contact]\n");
+        assertNotEquals(shipped, narrowed);
+        Path file = dir.resolve("narrowed.yaml");
+        Files.writeString(file, narrowed);
+        ConformanceRun.Result r = run(Map.of("waivers", file.toString()));
+        assertEquals(Set.of(StatusCodeConformance.ID), Targets.failedChecks(r), r.report().headline());
+        assertTrue(r.report().checks().stream().filter(c -> c.checkId().equals(StatusCodeConformance.ID))
+                .flatMap(c -> c.findings().stream()).anyMatch(g -> g.waiver().isEmpty() && g.first().message().contains("never observed")));
     }
 
     @Test

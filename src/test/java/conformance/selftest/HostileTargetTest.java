@@ -180,7 +180,7 @@ class HostileTargetTest {
         }
     }
 
-    /** A kept-alive connection found closed before the request was all sent: the target cannot have taken it. */
+    /** A kept-alive connection that broke before the request was all written: sent once more, on a new connection. */
     @Test
     void aRequestNotYetSentOnADeadKeptAliveConnectionGoesOutOnANewOne() {
         try (RawHttpServer closing = new RawHttpServer(RawFaults.answerThenClose())) {
