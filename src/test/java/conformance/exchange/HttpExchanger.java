@@ -150,6 +150,11 @@ public final class HttpExchanger implements AutoCloseable {
         limits.stop();
     }
 
+    /** How long one request may take, connecting and then the whole answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }

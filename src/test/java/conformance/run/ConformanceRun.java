@@ -137,7 +137,7 @@ public final class ConformanceRun {
                     + (stored.isEmpty() ? "" : ", first the " + stored.size() + " that failed on the last run"));
             long answeredBefore = judging.answered();
             int unansweredInARow = 0;
-            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, config.workers(), config.timeout())) {
+            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, config.workers())) {
                 for (Delivery delivery : dispatch) {
                     long before = judging.answered();
                     judging.take(delivery);

@@ -38,14 +38,14 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
     /**
      * @param exchanger what the workers' exchangers are made like: each is a {@link HttpExchanger#sibling()} of it
      *                  (same target, limits, rate and retry budget), so that {@code exchanger} itself stays free for
-     *                  whatever follows the cases (shrinking), however a worker ends
-     * @param timeout   the exchanger's timeout: how long a request on the wire may still take when the run stops
+     *                  whatever follows the cases (shrinking), however a worker ends; its timeout bounds how long a
+     *                  request on the wire may still take when the run stops
      */
-    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers, Duration timeout) {
+    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers) {
         this.plan = plan;
         this.operation = operation;
         this.workers = workers;
-        this.timeout = timeout;
+        this.timeout = exchanger.timeout();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "conformance-worker");
             t.setDaemon(true);

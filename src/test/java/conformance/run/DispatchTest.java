@@ -73,7 +73,7 @@ class DispatchTest {
     void closingCutsTheRequestOnTheWire() throws Exception {
         HttpExchanger exchanger = exchanger(start(true), OptionalDouble.empty());
         long start = System.nanoTime();
-        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1, TIMEOUT)) {
+        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1)) {
             assertTrue(dispatch.iterator().next().last().answered());
             assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
         }
@@ -86,7 +86,7 @@ class DispatchTest {
         // one request every 2.1 s: the worker waits for its slot when the run stops
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.of(0.5));
         long start = System.nanoTime();
-        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1, TIMEOUT)) {
+        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1)) {
             assertTrue(dispatch.iterator().next().last().answered());
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
