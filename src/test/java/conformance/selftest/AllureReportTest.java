@@ -132,7 +132,7 @@ class AllureReportTest {
         JsonNode steps = testCase(second, NotAServerError.ID + " · create-a-conversation").path("testStage").path("steps");
         assertFalse(steps.isEmpty(), "the server errors are findings");
         for (JsonNode step : steps) {
-            assertTrue(step.path("statusDetails").path("message").asString().contains("\nresponse: status 500"), step.toString());
+            assertTrue(step.path("statusMessage").asString().contains("\nresponse: status 500"), step.toString());
             List<String> attachments = new ArrayList<>();
             step.path("attachments").forEach(a -> attachments.add(a.path("name").asString()));
             assertTrue(attachments.containsAll(List.of("request", "response", "curl")), attachments.toString());
