@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -34,7 +35,8 @@ public record RunConfig(
         int maxBodyBytes,
         Dialect reference,
         Optional<TrustStore> trustStore,
-        int workers) {
+        int workers,
+        boolean storedCases) {
 
     public static final int DEFAULT_TRIES = 200;
     public static final int MAX_WORKERS = 64;
@@ -49,12 +51,12 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers, storedCases);
     }
 
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
+                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers, storedCases);
     }
 
     public static RunConfig from(Settings s) {
@@ -95,7 +97,8 @@ public record RunConfig(
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
                 s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
-                reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1));
+                reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
+                s.get("storedCases").map(v -> flag("storedCases", v)).orElse(true));
     }
 
     static URI parseBaseUrl(String raw) {
@@ -138,6 +141,15 @@ public record RunConfig(
         }
         throw new ConfigException(Settings.name("reference") + ": '" + v + "' is not a dialect of the embedded target; "
                 + "use 'document' (as the document describes) or 'chatwoot' (as real Chatwoot answers).");
+    }
+
+    /** A yes-or-no setting: {@code true}/{@code yes}/{@code 1} or {@code false}/{@code no}/{@code 0}. */
+    static boolean flag(String key, String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(Settings.name(key) + ": '" + v + "' is not true or false.");
+        };
     }
 
     private static int parseInt(String key, String v, int min, int max) {

@@ -115,7 +115,7 @@ public final class ContractLoader {
         return new JsonSchema(name, node, registry.getSchema(node));
     }
 
-    private static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -61,13 +61,16 @@ public final class Redactor {
 
     /** A body for people: UTF-8 text (or a hex note when it is not text), redacted and cut at {@code maxChars}. */
     public String body(byte[] body, int maxChars) {
-        String text = decode(body);
-        String red = redact(text);
-        if (red.length() <= maxChars) {
-            return red;
+        return cut(redact(decode(body)), maxChars);
+    }
+
+    /** {@code text} cut at {@code maxChars}, saying how much was cut. */
+    public static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
         }
-        String kept = prefix(red, maxChars);
-        return kept + "… [" + (red.length() - kept.length()) + " more characters cut]";
+        String kept = prefix(text, maxChars);
+        return kept + "… [" + (text.length() - kept.length()) + " more characters cut]";
     }
 
     /**

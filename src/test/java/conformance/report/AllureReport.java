@@ -37,6 +37,7 @@ public final class AllureReport {
     static final int MAX_ATTACHMENT_CHARS = 8 * 1024;
     static final long ATTACHMENT_BUDGET_CHARS = 2L << 20;
     static final int FINDINGS_IN_MESSAGE = 5;
+    static final int ANSWER_CHARS = 300;
 
     private final RunReport report;
     private final Redactor redactor;
@@ -116,15 +117,24 @@ public final class AllureReport {
                 + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : "") + (f.specGap() ? " [spec gap]" : "");
         lifecycle.startStep(uuid, new StepResult().setName(name.length() > 300 ? Redactor.prefix(name, 300) + "…" : name)
                 .setStatus(Status.FAILED)
-                .setStatusDetails(new StatusDetails().setMessage(redactor.redact(f.message()))));
+                .setStatusDetails(new StatusDetails().setMessage(redactor.redact(f.message()) + "\n" + answer(f.shrunk().orElse(f.exchange())))));
         attachExchange(f.exchange(), "");
         f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
     }
 
+    /** What the target answered, in one line for the step: its status and the start of its body. */
+    private String answer(Exchange e) {
+        return e.response().map(r -> "response: status " + r.status() + (r.body().length == 0 ? ", no body"
+                        : ": " + Excerpt.of(redactor.body(r.body(), Integer.MAX_VALUE), ANSWER_CHARS).replace('\n', ' ')))
+                .orElseGet(() -> "no response" + e.failure().map(t -> ": " + redactor.redact(t.message())).orElse(""));
+    }
+
+    /** Request and response abbreviated for people (long runs of one character); the curl stays exact. */
     private void attachExchange(Exchange e, String prefix) {
-        attach(prefix + "request", redactor.request(e.request(), MAX_ATTACHMENT_CHARS), ".txt");
-        e.response().ifPresent(r -> attach(prefix + "response", redactor.response(r, MAX_ATTACHMENT_CHARS), ".txt"));
+        attach(prefix + "request", Excerpt.of(redactor.request(e.request(), Integer.MAX_VALUE), MAX_ATTACHMENT_CHARS), ".txt");
+        e.response().ifPresent(r -> attach(prefix + "response",
+                Excerpt.of(redactor.response(r, Integer.MAX_VALUE), MAX_ATTACHMENT_CHARS), ".txt"));
         e.failure().ifPresent(t -> attach(prefix + "transport failure", redactor.redact(t.message()), ".txt"));
         attach(prefix + "curl", redactor.curl(e.request()), ".sh");
     }

@@ -9,12 +9,15 @@ import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Outcome;
+import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +26,10 @@ class CategoryTest {
     private static RunReport report(Verdict verdict) {
         return new RunReport(verdict, verdict == Verdict.INCONCLUSIVE ? Optional.of("connection refused") : Optional.empty(),
                 "http://127.0.0.1:1", false, "spec/client_swagger.json", "0".repeat(64), 7, "spec", "test",
-                Instant.EPOCH, 1, 1, List.of(), List.of(), "");
+                Instant.EPOCH, 1, 1, List.of(), List.of(), "",
+                new Replay(new Replay.Limits(1, 1, Duration.ofSeconds(1), OptionalDouble.empty()), Optional.empty(),
+                        Optional.empty(), new Replay.StoredCases(true, 0), new Replay.Provenance(Optional.empty(), Optional.empty()),
+                        new Replay.Command(List.of(), List.of())));
     }
 
     private static CheckResult check(String id, Outcome outcome) {

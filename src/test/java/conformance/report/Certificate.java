@@ -1,9 +1,11 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
+import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 
 /** {@code certificate.md}: the run for people — what was tested, with what, and each check's outcome and evidence. */
@@ -16,11 +18,13 @@ public final class Certificate {
 
     public static String render(RunReport r, Redactor redactor) {
         StringBuilder md = new StringBuilder();
-        md.append("# Conformance certificate: ").append(r.headline().split(" — ")[0]).append("\n\n");
+        md.append("# Conformance certificate: ").append(r.headline().split(" — ")[0]).append(" — ")
+                .append(cell(redactor.redact(r.describedTarget()))).append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Verdict", r.verdict().name());
         r.inconclusiveReason().ifPresent(reason -> row(md, "Why inconclusive", redactor.redact(reason)));
-        row(md, "Target", redactor.redact(r.target()) + (r.embeddedTarget() ? " (embedded reference target)" : ""));
+        row(md, "Target", redactor.redact(r.describedTarget()));
+        row(md, "Target kind", r.targetKind() + r.replay().dialect().map(d -> ", dialect " + d).orElse(""));
         row(md, "Operation under test", "`create-a-conversation` (POST /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations)");
         row(md, "Specification", "`" + r.specPath() + "` sha256 `" + r.specSha256() + "`");
         row(md, "Suite version", r.suiteVersion());
@@ -29,6 +33,7 @@ public final class Certificate {
         row(md, "Started", r.startedAt().toString());
         row(md, "Duration", r.durationMs() + " ms");
         row(md, "Requests", String.valueOf(r.requests()));
+        replay(md, r, redactor);
         md.append("\n## Checks\n\n| check | operation | outcome | requests | findings | note |\n|---|---|---|---|---|---|\n");
         for (CheckResult c : r.checks()) {
             int findings = c.findings().stream().mapToInt(FindingGroup::occurrences).sum();
@@ -58,6 +63,27 @@ public final class Certificate {
         return md.toString();
     }
 
+    /** The settings a replay needs, and the one command that replays the run (secrets as placeholders). */
+    private static void replay(StringBuilder md, RunReport r, Redactor redactor) {
+        Replay replay = r.replay();
+        md.append("\n## Replay\n\n| setting | value |\n|---|---|\n");
+        row(md, "Tries", String.valueOf(replay.limits().tries()));
+        row(md, "Workers", String.valueOf(replay.limits().workers()));
+        row(md, "Timeout", replay.limits().timeoutText());
+        row(md, "Rate limit", replay.limits().rateLimit().isPresent()
+                ? replay.limits().rateLimit().getAsDouble() + " requests per second" : "unlimited");
+        row(md, "Profile", r.profile());
+        row(md, "Dialect", replay.dialect().orElse("none (a remote target)"));
+        row(md, "Waivers", replay.waivers().map(w -> "`" + w.path() + "` sha256 `" + w.sha256() + "`").orElse("none"));
+        row(md, "Stored failing cases", !replay.storedCases().enabled() ? "not sent (conformance.storedCases=false)"
+                : replay.storedCases().sent() == 0 ? "none stored for this target"
+                : replay.storedCases().sent() + " sent first (a replay sets conformance.storedCases=false)");
+        row(md, "Suite version", r.suiteVersion());
+        row(md, "Git commit", replay.provenance().gitCommit().map(c -> "`" + c + "`").orElse("unknown (not run from a git checkout)"));
+        row(md, "CI run", replay.provenance().ciRunUrl().orElse("none known (not run by GitHub Actions)"));
+        md.append("\nReplay:\n\n```sh\n").append(redactor.redact(replay.line(r.seed()))).append("\n```\n");
+    }
+
     private static void finding(StringBuilder md, FindingGroup g, Redactor redactor) {
         Finding f = g.first();
         md.append("- ").append(cell(redactor.redact(f.message())));
@@ -76,11 +102,25 @@ public final class Certificate {
             body(md, "original body", f.exchange().request().body(), redactor);
             body(md, "shrunk to (the smallest body that still fails this check)", shrunk.request().body(), redactor);
         });
+        exchange(md, f.shrunk().orElse(f.exchange()), f.shrunk().isEmpty(), redactor);
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
     }
 
+    /** The request of the reproduced exchange beside what the target answered to it. */
+    private static void exchange(StringBuilder md, Exchange e, boolean withBody, Redactor redactor) {
+        md.append("\n  - request: `").append(e.request().method()).append(' ')
+                .append(cell(redactor.redact(e.request().url())).replace("`", "'")).append('`');
+        if (withBody && e.request().body().length > 0) {
+            body(md, "request body", e.request().body(), redactor);
+        }
+        e.response().ifPresentOrElse(
+                response -> body(md, "response: status " + response.status() + (response.truncated() ? ", cut at the size cap" : ""),
+                        response.body(), redactor),
+                () -> md.append("\n  - response: none").append(e.failure().map(t -> " (" + cell(redactor.redact(t.message())) + ")").orElse("")));
+    }
+
     private static void body(StringBuilder md, String title, byte[] body, Redactor redactor) {
-        String text = redactor.body(body, MAX_BODY_SHOWN);
+        String text = Excerpt.of(redactor.body(body, Integer.MAX_VALUE), MAX_BODY_SHOWN);
         // a fence longer than any run of backticks in the body, so the body cannot close it
         String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
         md.append("\n  - ").append(title).append(" (").append(body.length).append(" bytes):\n\n    ").append(fence)

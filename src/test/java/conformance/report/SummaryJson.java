@@ -5,6 +5,7 @@ import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
+import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,8 @@ public final class SummaryJson {
             root.put("reason", redactor.redact(r.inconclusiveReason().get()));
         }
         root.put("target", redactor.redact(r.target()));
+        root.put("targetKind", r.targetKind());
+        putNullable(root, "dialect", r.replay().dialect().orElse(null));
         ObjectNode spec = root.putObject("spec");
         spec.put("path", r.specPath());
         spec.put("sha256", r.specSha256());
@@ -32,6 +35,7 @@ public final class SummaryJson {
         root.put("startedAt", r.startedAt().toString());
         root.put("durationMs", r.durationMs());
         root.put("requests", r.requests());
+        root.set("replay", replay(r, redactor));
         ArrayNode checks = root.putArray("checks");
         for (CheckResult c : r.checks()) {
             ObjectNode check = checks.addObject();
@@ -49,6 +53,36 @@ public final class SummaryJson {
         ArrayNode unused = root.putArray("unusedWaivers");
         r.unusedWaivers().forEach(w -> unused.add(w.describe()));
         return root;
+    }
+
+    /** Everything a replay needs beside seed, document and profile (above), and the command that replays the run. */
+    private static ObjectNode replay(RunReport r, Redactor redactor) {
+        Replay replay = r.replay();
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("tries", replay.limits().tries());
+        out.put("workers", replay.limits().workers());
+        out.put("timeout", replay.limits().timeoutText());
+        if (replay.limits().rateLimit().isPresent()) {
+            out.put("rateLimit", replay.limits().rateLimit().getAsDouble());
+        } else {
+            out.putNull("rateLimit");
+        }
+        out.put("profile", r.profile());
+        putNullable(out, "dialect", replay.dialect().orElse(null));
+        if (replay.waivers().isPresent()) {
+            ObjectNode waivers = out.putObject("waivers");
+            waivers.put("path", replay.waivers().get().path());
+            waivers.put("sha256", replay.waivers().get().sha256());
+        } else {
+            out.putNull("waivers");
+        }
+        out.put("storedCases", replay.storedCases().enabled());
+        out.put("storedCasesSent", replay.storedCases().sent());
+        out.put("suiteVersion", r.suiteVersion());
+        putNullable(out, "gitCommit", replay.provenance().gitCommit().orElse(null));
+        putNullable(out, "ciRunUrl", replay.provenance().ciRunUrl().orElse(null));
+        out.put("command", redactor.redact(replay.line(r.seed())));
+        return out;
     }
 
     private static ObjectNode finding(FindingGroup g, Redactor redactor) {

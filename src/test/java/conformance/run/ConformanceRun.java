@@ -20,10 +20,12 @@ import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
 import conformance.verdict.CheckResult;
+import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
 import conformance.verdict.Waiver;
 import conformance.verdict.Waivers;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +84,7 @@ public final class ConformanceRun {
         contract.operation(Contract.CREATE_CONTACT);
         Waivers waivers = config.waivers().map(path -> Waivers.load(path, Catalog.ids(), contract.operations().keySet(),
                 LocalDate.now(ZoneOffset.UTC))).orElse(Waivers.none());
+        Replay replay = Replays.of(config, System.getenv(), Path.of(""));
         if (config.embedded()) {
             try (ReferenceTarget reference = ReferenceTarget.start(config.reference(), Variant.CONFORMING)) {
                 List<Inbox> inboxes = reference.inboxes();
@@ -89,13 +92,13 @@ public final class ConformanceRun {
                         + " dialect) at " + reference.baseUrl());
                 RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
                         Optional.of(inboxes.get(1).identifier()), Optional.empty());
-                return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true);
+                return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true, replay);
             }
         }
-        return against(contract, operation, waivers, false);
+        return against(contract, operation, waivers, false, replay);
     }
 
-    private Result against(Contract contract, Operation operation, Waivers waivers, boolean embedded) {
+    private Result against(Contract contract, Operation operation, Waivers waivers, boolean embedded, Replay replay) {
         Instant started = Instant.now();
         long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
@@ -107,6 +110,7 @@ public final class ConformanceRun {
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
+        int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
             List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
@@ -114,7 +118,7 @@ public final class ConformanceRun {
             return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
-                    String.join("\n", stats.summary())), redactor, stats);
+                    String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats);
         };
         long[] sent = {0, 0};
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -130,7 +134,10 @@ public final class ConformanceRun {
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
-            List<StoredCase> stored = FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress);
+            // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
+            List<StoredCase> stored = config.storedCases()
+                    ? FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress) : List.of();
+            storedSent[0] = stored.size();
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();
             progress.stage("sending " + plan.size() + " cases to " + operation.id()

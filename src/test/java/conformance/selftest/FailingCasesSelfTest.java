@@ -29,7 +29,12 @@ class FailingCasesSelfTest {
     Path reports;
 
     private void launch(ReferenceTarget target, String seed) {
+        launch(target, seed, Map.of());
+    }
+
+    private void launch(ReferenceTarget target, String seed, Map<String, String> extra) {
         Map<String, String> s = Targets.settingsFor(target);
+        s.putAll(extra);
         s.put("reports", reports.toString());
         s.put("seed", seed);
         Launch.run(Settings.of(s), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -71,6 +76,23 @@ class FailingCasesSelfTest {
             launch(target, "3");
             assertEquals("CONFORMANT", read(ReportWriter.SUMMARY).get("verdict").asString());
             assertFalse(read(FailingCases.FILE).has(key), "a fixed target keeps no stored cases");
+        }
+    }
+
+    @Test
+    void storedCasesFalseSendsNoStoredCaseForAPureSeedReplay() throws Exception {
+        try (ReferenceTarget target = ReferenceTarget.start(PropertyEngineSelfTest.serverErrorWhen(AttributeFaults::nonAsciiLetterInAKey))) {
+            launch(target, "1");
+            launch(target, "2", Map.of("storedCases", "false"));
+            assertFalse(firstCase().get("label").asString().startsWith("stored failing case: "), firstCase().toString());
+            JsonNode replay = read(ReportWriter.SUMMARY).get("replay");
+            assertFalse(replay.get("storedCases").asBoolean(), replay.toString());
+            assertEquals(0, replay.get("storedCasesSent").asInt(), replay.toString());
+            assertTrue(replay.get("command").asString().endsWith(" -Dconformance.seed=2 -Dconformance.storedCases=false"), replay.toString());
+
+            launch(target, "2");
+            assertTrue(firstCase().get("label").asString().startsWith("stored failing case: "), firstCase().toString());
+            assertTrue(read(ReportWriter.SUMMARY).get("replay").get("storedCasesSent").asInt() > 0);
         }
     }
 }

@@ -63,6 +63,11 @@ class LaunchTest {
         }
         assertEquals(64, s.get("spec").get("sha256").asString().length());
         assertEquals("spec", s.get("profile").asString());
+        assertEquals("embedded", s.get("targetKind").asString());
+        assertEquals("document", s.get("dialect").asString());
+        assertTrue(lastLine().contains("(embedded reference target, document dialect)"), lastLine());
+        assertTrue(Files.readString(reports.resolve("certificate.md")).lines().findFirst().orElseThrow()
+                .endsWith("(embedded reference target, document dialect)"));
         Set<String> passed = new HashSet<>();
         for (JsonNode c : s.get("checks")) {
             for (String field : List.of("id", "operation", "outcome", "requests", "findings", "waiver", "skipReason")) {
@@ -96,6 +101,9 @@ class LaunchTest {
         }
         assertTrue(found, s.toString());
         assertTrue(lastLine().contains("NON_CONFORMANT") && lastLine().contains("response_schema_conformance"), lastLine());
+        assertEquals("remote", s.get("targetKind").asString());
+        assertTrue(s.get("dialect").isNull(), "a remote target has no dialect");
+        assertFalse(lastLine().contains("embedded"), lastLine());
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a run found out, decided; reporters only render it. {@code statistics}: a few lines on what was generated. */
+/**
+ * Everything a run found out, decided; reporters only render it. {@code statistics}: a few lines on what was generated;
+ * {@code replay}: the rest of what a replay needs.
+ */
 public record RunReport(
         Verdict verdict,
         Optional<String> inconclusiveReason,
@@ -20,7 +23,8 @@ public record RunReport(
         long requests,
         List<CheckResult> checks,
         List<Waiver> unusedWaivers,
-        String statistics) {
+        String statistics,
+        Replay replay) {
 
     /** The run's verdict: {@link Verdict#decide} on its check outcomes, unless it could not judge. */
     public static Verdict decide(Optional<String> inconclusiveReason, List<CheckResult> checks) {
@@ -30,6 +34,17 @@ public record RunReport(
     /** The waivers that accepted at least one finding, each once. */
     public List<Waiver> appliedWaivers() {
         return checks.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct().toList();
+    }
+
+    /** {@code embedded} (the suite's own reference target) or {@code remote}: what a reader must not mistake. */
+    public String targetKind() {
+        return embeddedTarget ? "embedded" : "remote";
+    }
+
+    /** The target as the verdict line names it: an embedded one says so, with its dialect. */
+    public String describedTarget() {
+        return target + (embeddedTarget ? " (embedded reference target" + replay.dialect().map(d -> ", " + d + " dialect").orElse("")
+                + ")" : "");
     }
 
     public long failedChecks() {
@@ -52,6 +67,6 @@ public record RunReport(
                     .distinct().toList());
             case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed";
         };
-        return v + " — " + target + " — " + detail + " — " + requests + " requests, seed " + seed + ", " + durationMs + " ms";
+        return v + " — " + describedTarget() + " — " + detail + " — " + requests + " requests, seed " + seed + ", " + durationMs + " ms";
     }
 }

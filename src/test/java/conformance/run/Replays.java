@@ -1,0 +1,105 @@
+package conformance.run;
+
+import conformance.config.ConfigException;
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.contract.ContractLoader;
+import conformance.verdict.Replay;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The {@link Replay} of a run, from the settings the user gave (before the embedded target filled in its own). */
+public final class Replays {
+    private Replays() {
+    }
+
+    /** {@code environment} gives the CI run (GitHub's variables); {@code projectFolder} the git checkout, if any. */
+    public static Replay of(RunConfig config, Map<String, String> environment, Path projectFolder) {
+        Optional<Replay.WaiversFile> waivers = config.waivers().map(w -> new Replay.WaiversFile(w.toString(), sha256(w)));
+        Replay.Limits limits = new Replay.Limits(config.tries(), config.workers(), config.timeout(), config.rateLimit());
+        return new Replay(limits, config.embedded() ? Optional.of(config.reference().id()) : Optional.empty(), waivers,
+                new Replay.StoredCases(config.storedCases(), 0),
+                new Replay.Provenance(gitCommit(projectFolder), ciRunUrl(environment)), command(config, limits));
+    }
+
+    private static Replay.Command command(RunConfig c, Replay.Limits limits) {
+        List<String> p = new ArrayList<>();
+        c.baseUrl().ifPresent(u -> p.add(property("baseUrl", u.toString())));
+        c.inboxIdentifier().ifPresent(v -> p.add(property("inboxIdentifier", v)));
+        c.contactIdentifier().ifPresent(v -> p.add(property("contactIdentifier", v)));
+        c.otherInboxIdentifier().ifPresent(v -> p.add(property("otherInboxIdentifier", v)));
+        if (c.embedded()) {
+            p.add(property("reference", c.reference().id()));
+        }
+        p.add(property("tries", String.valueOf(c.tries())));
+        p.add(property("workers", String.valueOf(c.workers())));
+        p.add(property("timeout", limits.timeoutText()));
+        c.rateLimit().ifPresent(r -> p.add(property("rateLimit", String.valueOf(r))));
+        p.add(property("profile", c.profile().id()));
+        c.waivers().ifPresent(w -> p.add(property("waivers", w.toString())));
+        if (!c.spec().equals(RunConfig.DEFAULT_SPEC)) {
+            p.add(property("spec", c.spec().toString()));
+        }
+        if (c.maxBodyBytes() != RunConfig.DEFAULT_MAX_BODY_BYTES) {
+            p.add(property("maxBodyBytes", String.valueOf(c.maxBodyBytes())));
+        }
+        c.trustStore().ifPresent(t -> p.add(property("trustStore", t.path().toString())));
+        List<String> secrets = new ArrayList<>();
+        c.hmacToken().ifPresent(t -> secrets.add(Settings.envName("hmacToken") + "=<your token>"));
+        c.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=<its password, if it has one>"));
+        return new Replay.Command(List.copyOf(p), List.copyOf(secrets));
+    }
+
+    private static String property(String key, String value) {
+        return "-D" + Settings.property(key) + "=" + value;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return ContractLoader.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException(Settings.name("waivers") + ": cannot read '" + file + "': " + e.getMessage());
+        }
+    }
+
+    /** GitHub Actions' page of this run, when its variables are all there. */
+    static Optional<String> ciRunUrl(Map<String, String> env) {
+        String server = env.get("GITHUB_SERVER_URL");
+        String repository = env.get("GITHUB_REPOSITORY");
+        String run = env.get("GITHUB_RUN_ID");
+        if (blank(server) || blank(repository) || blank(run)) {
+            return Optional.empty();
+        }
+        return Optional.of(server.replaceAll("/+$", "") + "/" + repository + "/actions/runs/" + run);
+    }
+
+    /** The commit checked out in {@code folder}, as git says; none when git is missing or it is no checkout. */
+    static Optional<String> gitCommit(Path folder) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", folder.toAbsolutePath().toString(), "rev-parse", "HEAD")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!git.waitFor(10, TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                return Optional.empty();
+            }
+            return git.exitValue() == 0 && out.matches("[0-9a-f]{40,64}") ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

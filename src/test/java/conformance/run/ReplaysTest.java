@@ -1,0 +1,56 @@
+package conformance.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.config.RunConfig;
+import conformance.config.Settings;
+import conformance.verdict.Replay;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The replay a certificate records: every setting that shapes the requests, secrets only as placeholders. */
+class ReplaysTest {
+    private static final Map<String, String> GITHUB = Map.of("GITHUB_SERVER_URL", "https://github.com/",
+            "GITHUB_REPOSITORY", "acme/conformance", "GITHUB_RUN_ID", "42");
+
+    @Test
+    void aRemoteRunReplaysWithEverySettingItsSeedNoStoredCasesAndTheTokenAsAPlaceholder() {
+        RunConfig config = RunConfig.from(Settings.of(Map.of("baseUrl", "https://staging.example.com", "inboxIdentifier",
+                "inbox one", "hmacToken", "s3cr3t-hmac-token", "tries", "25", "workers", "4", "timeout", "1500ms",
+                "rateLimit", "2.5", "profile", "strict")));
+        Replay replay = Replays.of(config, GITHUB, Path.of(""));
+        String line = replay.line(-12);
+        assertEquals("CONFORMANCE_HMAC_TOKEN=<your token> mvn -q verify -Pconformance "
+                + "-Dconformance.baseUrl=https://staging.example.com '-Dconformance.inboxIdentifier=inbox one' "
+                + "-Dconformance.tries=25 -Dconformance.workers=4 -Dconformance.timeout=1500ms -Dconformance.rateLimit=2.5 "
+                + "-Dconformance.profile=strict -Dconformance.seed=-12 -Dconformance.storedCases=false", line);
+        assertFalse(line.contains("s3cr3t"), line);
+        assertEquals(Optional.empty(), replay.dialect(), "a remote target has no dialect");
+        assertEquals(Optional.of("https://github.com/acme/conformance/actions/runs/42"), replay.provenance().ciRunUrl());
+    }
+
+    @Test
+    void anEmbeddedRunReplaysWithItsDialect() {
+        Replay replay = Replays.of(RunConfig.from(Settings.of(Map.of("reference", "chatwoot"))), Map.of(), Path.of(""));
+        assertEquals(Optional.of("chatwoot"), replay.dialect());
+        assertTrue(replay.line(7).contains(" -Dconformance.reference=chatwoot "), replay.line(7));
+        assertEquals(Optional.empty(), replay.provenance().ciRunUrl(), "no CI run outside GitHub Actions");
+    }
+
+    @Test
+    void theCommitIsKnownInACheckoutAndAbsentOutsideOne(@TempDir Path elsewhere) {
+        assertTrue(Replays.gitCommit(Path.of("")).orElse("").matches("[0-9a-f]{40}"), "this project is a git checkout");
+        assertEquals(Optional.empty(), Replays.gitCommit(elsewhere));
+    }
+
+    @Test
+    void storedCasesAreSentUnlessTheSettingSaysFalse() {
+        assertTrue(RunConfig.from(Settings.of(Map.of())).storedCases());
+        assertFalse(RunConfig.from(Settings.of(Map.of("storedCases", "false"))).storedCases());
+    }
+}
