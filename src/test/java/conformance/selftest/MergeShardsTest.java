@@ -170,6 +170,11 @@ class MergeShardsTest {
     void theMergeCarriesThePreviousReportsHistory() throws IOException {
         Path previous = Files.createDirectories(dir.resolve("previous-report").resolve("history")).getParent();
         Files.writeString(previous.resolve("history").resolve("history-trend.json"), "[{\"data\":{\"passed\":15}}]");
+        // the previous night's report was of the same target and document
+        JsonNode shard = summary(shards.resolve("shard-1"));
+        Files.writeString(Files.createDirectories(previous.resolve("widgets")).resolve("environment.json"),
+                "[{\"name\":\"target\",\"values\":[\"" + shard.path("target").asString() + "\"]},"
+                        + "{\"name\":\"spec.sha256\",\"values\":[\"" + shard.path("spec").path("sha256").asString() + "\"]}]");
         merge(shards, dir.resolve("merged-with-history"), Map.of("history", previous.toString()));
         assertTrue(Files.exists(dir.resolve("merged-with-history").resolve("allure-results").resolve("history").resolve("history-trend.json")));
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("report history: 1 earlier run)"), console.toString(StandardCharsets.UTF_8));
