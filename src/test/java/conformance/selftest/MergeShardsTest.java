@@ -119,9 +119,11 @@ class MergeShardsTest {
             results = files.sorted().toList();
         }
         List<String> names = results.stream().map(p -> p.getFileName().toString()).toList();
-        assertTrue(names.containsAll(List.of("categories.json", "environment.properties", "shard1-result.json",
+        assertTrue(names.containsAll(List.of("categories.json", "environment.properties", "executor.json", "shard1-result.json",
                 "shard2-result.json", "shard3-result.json")), "every shard's results, the merged run files: " + names);
-        assertEquals(6, names.size(), "and the merged verdict's result: " + names);
+        assertEquals(7, names.size(), "and the merged verdict's result: " + names);
+        assertEquals("NON_CONFORMANT — " + m.path("target").asString(), Json.MAPPER.readTree(Files.readString(
+                merged.resolve("allure-results").resolve("executor.json"))).path("reportName").asString(), "the merged report's name");
         JsonNode verdictTest = Json.MAPPER.readTree(Files.readString(results.stream()
                 .filter(p -> p.getFileName().toString().endsWith("-result.json") && !p.getFileName().toString().startsWith("shard"))
                 .findFirst().orElseThrow()));
