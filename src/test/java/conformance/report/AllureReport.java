@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a run into the Allure test that is running now: one test per check, each finding a failed step with the
- * request, the response, the shrunk case and a curl command attached; plus the environment and categories files.
+ * Renders a run into the Allure test that is running now: one test per check, each finding a failed step (skipped,
+ * and named after its waiver, when one accepts it) with the request, the response, the shrunk case and a curl
+ * command attached; plus the environment, categories and executor files, the last naming the report.
  * Only findings carry bodies, each cut at {@link #MAX_ATTACHMENT_CHARS} and all of them within
  * {@link #ATTACHMENT_BUDGET_CHARS}, so a long nightly stays small; every exchange is in the exchange log anyway.
  */

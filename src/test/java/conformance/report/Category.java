@@ -71,7 +71,7 @@ public enum Category {
     }
 
     /** The category a failure of this check is filed under, as {@link AllureReport#failure} words it. */
-    public static Optional<Category> ofCheck(String checkId) {
+    static Optional<Category> ofCheck(String checkId) {
         return Arrays.stream(values()).filter(c -> c.matches("failed", checkId + FAILED_ON)).findFirst();
     }
 
