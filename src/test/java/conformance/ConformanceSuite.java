@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,9 +31,9 @@ class ConformanceSuite {
         Settings settings = Settings.fromSystem();
         Path reports = Launch.reportsFolder(settings);
         Path results = Path.of(System.getProperty("allure.results.directory", reports.resolve("allure-results").toString()));
-        carryHistory(settings.get("history").map(Path::of).orElse(reports.resolve("allure-report")), results);
         Launch.Outcome outcome = Launch.run(settings, System.out);
         if (outcome.result().isEmpty()) {
+            AllureReport.writeStoppedRunFiles(results, outcome.stopReason().orElseThrow());
             return Stream.of(DynamicTest.dynamicTest("configuration",
                     () -> {
                         throw new Failed("INCONCLUSIVE — " + outcome.stopReason().orElseThrow(), "");
@@ -42,6 +43,7 @@ class ConformanceSuite {
         RunReport report = result.report();
         AllureReport allure = new AllureReport(report, result.redactor(), settings.get("shard"));
         allure.writeRunFiles(results);
+        carryHistory(settings.get("history").map(Path::of).orElse(reports.resolve("allure-report")), results, allure.environment());
         List<DynamicTest> tests = new ArrayList<>();
         for (CheckResult c : report.checks()) {
             tests.add(DynamicTest.dynamicTest(c.checkId() + " · " + c.operationId(), () -> {
@@ -95,12 +97,12 @@ class ConformanceSuite {
     }
 
     /**
-     * The previous report's history goes into this run's results before the run (which keeps that folder), so the
-     * new report shows trends; a run goes on without one.
+     * The previous report's history goes into this run's results, so the new report shows trends, when that report
+     * is of this run's target and document; a run goes on without one.
      */
-    private static void carryHistory(Path previousReport, Path results) {
+    private static void carryHistory(Path previousReport, Path results, Properties run) {
         try {
-            AllureHistory.carry(previousReport, results);
+            AllureHistory.carry(previousReport, results, run);
         } catch (IOException e) {
             System.out.println("[conformance] report history: " + e.getMessage() + "; this report starts a new history");
         }

@@ -139,9 +139,9 @@ public final class MergeShards {
         env.setProperty("shards", String.valueOf(merged.summary().path("shards").size()));
         env.setProperty("seeds", merged.summary().path("shards").valueStream()
                 .map(s -> s.path("name").asString() + "=" + s.path("seed")).collect(Collectors.joining(", ")));
-        AllureReport.writeRunFiles(results, env);
+        AllureReport.writeRunFiles(results, env, merged.verdict() + " — " + env.getProperty("target"));
         AllureReport.writeMergedVerdict(results, merged.verdict(), merged.headline());
-        return AllureHistory.carry(previousReport, results);
+        return AllureHistory.carry(previousReport, results, env);
     }
 
     private static String text(JsonNode value) {

@@ -3,13 +3,16 @@ package conformance.report;
 import conformance.checks.Finding;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
+import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
+import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.SeverityLevel;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
@@ -24,12 +27,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a run into the Allure test that is running now: one test per check, each finding a failed step with the
- * request, the response, the shrunk case and a curl command attached; plus the environment and categories files.
+ * Renders a run into the Allure test that is running now: one test per check, each finding a failed step (skipped,
+ * and named after its waiver, when one accepts it) with the request, the response, the shrunk case and a curl
+ * command attached; plus the environment, categories and executor files, the last naming the report.
  * Only findings carry bodies, each cut at {@link #MAX_ATTACHMENT_CHARS} and all of them within
  * {@link #ATTACHMENT_BUDGET_CHARS}, so a long nightly stays small; every exchange is in the exchange log anyway.
  */
@@ -38,6 +44,11 @@ public final class AllureReport {
     static final long ATTACHMENT_BUDGET_CHARS = 2L << 20;
     static final int FINDINGS_IN_MESSAGE = 5;
     static final int ANSWER_CHARS = 300;
+    static final String EXECUTOR_FILE = "executor.json";
+    static final String EMBEDDED_TARGET = "embedded reference target";
+    static final String WAIVED_SUFFIX = " · waived";
+    /** Findings of these categories can hurt users or their data, whatever else the check found. */
+    private static final Set<Category> CRITICAL = Set.of(Category.SERVER_ERROR, Category.SECURITY);
 
     private final RunReport report;
     private final Redactor redactor;
@@ -61,6 +72,12 @@ public final class AllureReport {
         Allure.parameter("seed", report.seed());
         shard.ifPresent(s -> Allure.parameter("shard", s));
         keepHistoryAs(c.checkId() + "@" + c.operationId());
+        severity(c).ifPresent(s -> Allure.label("severity", s.value()));
+        if (c.outcome() == Outcome.WAIVED) {
+            // skipped as a check that could not run is, so the name and a tag are what tell them apart
+            Allure.label("tag", "waived");
+            Allure.getLifecycle().updateTestCase(t -> t.setName(t.getName() + WAIVED_SUFFIX));
+        }
         int findings = c.findings().stream().mapToInt(FindingGroup::occurrences).sum();
         Allure.description(c.requests() + " requests judged, " + (findings == 0 ? "no finding"
                 : findings + (findings == 1 ? " finding" : " findings") + " (" + c.findings().size() + " distinct)")
@@ -70,6 +87,27 @@ public final class AllureReport {
         for (FindingGroup g : c.findings()) {
             finding(++index, g);
         }
+    }
+
+    /**
+     * How much a check's findings matter: a server error or a security finding is critical, findings that are all
+     * the document's gaps are minor; anything else keeps Allure's default (normal).
+     */
+    static Optional<SeverityLevel> severity(CheckResult c) {
+        if (c.findings().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean critical = Category.ofCheck(c.checkId()).filter(CRITICAL::contains).isPresent()
+                || c.findings().stream().anyMatch(g -> g.first().status() >= 500);
+        if (critical) {
+            return Optional.of(SeverityLevel.CRITICAL);
+        }
+        return c.findings().stream().allMatch(g -> g.first().specGap()) ? Optional.of(SeverityLevel.MINOR) : Optional.empty();
+    }
+
+    /** The report's name, on its first screen: the decision and what it is about. */
+    public String reportName() {
+        return report.verdict() + " — " + targetName();
     }
 
     /** The verdict test: the headline as its description, every exchange referred to rather than attached. */
@@ -113,11 +151,10 @@ public final class AllureReport {
         Finding f = g.first();
         AllureLifecycle lifecycle = Allure.getLifecycle();
         String uuid = UUID.randomUUID().toString();
-        String name = "finding " + index + ": " + redactor.redact(f.message())
-                + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : "") + (f.specGap() ? " [spec gap]" : "");
-        lifecycle.startStep(uuid, new StepResult().setName(name.length() > 300 ? Redactor.prefix(name, 300) + "…" : name)
-                .setStatus(Status.FAILED)
-                .setStatusDetails(new StatusDetails().setMessage(redactor.redact(f.message()) + "\n" + answer(f.shrunk().orElse(f.exchange())))));
+        lifecycle.startStep(uuid, new StepResult().setName(findingStepName(index, g))
+                .setStatus(g.waiver().isPresent() ? Status.SKIPPED : Status.FAILED)
+                .setStatusDetails(new StatusDetails().setMessage(g.waiver().map(w -> "waived by " + w.describe() + "\n").orElse("")
+                        + redactor.redact(f.message()) + "\n" + answer(f.shrunk().orElse(f.exchange())))));
         attachExchange(f.exchange(), "");
         f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
@@ -128,6 +165,15 @@ public final class AllureReport {
         return e.response().map(r -> "response: status " + r.status() + (r.body().length == 0 ? ", no body"
                         : ": " + Excerpt.of(redactor.body(r.body(), Integer.MAX_VALUE), ANSWER_CHARS).replace('\n', ' ')))
                 .orElseGet(() -> "no response" + e.failure().map(t -> ": " + redactor.redact(t.message())).orElse(""));
+    }
+
+    /** The waiver comes first, so that cutting a long message never hides which waiver accepted it. */
+    String findingStepName(int index, FindingGroup g) {
+        Finding f = g.first();
+        String name = "finding " + index + g.waiver().map(w -> " (waived by waiver #" + w.number() + ")").orElse("") + ": "
+                + redactor.redact(f.message()) + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : "")
+                + (f.specGap() ? " [spec gap]" : "");
+        return name.length() > 300 ? Redactor.prefix(name, 300) + "…" : name;
     }
 
     /** Request and response abbreviated for people (long runs of one character); the curl stays exact. */
@@ -150,10 +196,19 @@ public final class AllureReport {
         Allure.addAttachment(name, "text/plain", content, extension);
     }
 
-    /** environment.properties and categories.json beside the results, as Allure reads them. */
+    /** environment.properties, categories.json and executor.json beside the results, as Allure reads them. */
     public void writeRunFiles(Path resultsDirectory) {
+        writeRunFiles(resultsDirectory, environment(), reportName());
+    }
+
+    /**
+     * What the report's overview lists about the run; its target and document are also what a later report's
+     * history must share ({@link AllureHistory}). The embedded target is named without its port, which changes
+     * from run to run while the target stays the same.
+     */
+    public Properties environment() {
         Properties env = new Properties();
-        env.setProperty("target", redactor.redact(report.target()));
+        env.setProperty("target", targetName());
         env.setProperty("spec", report.specPath());
         env.setProperty("spec.sha256", report.specSha256());
         env.setProperty("seed", String.valueOf(report.seed()));
@@ -162,7 +217,22 @@ public final class AllureReport {
         env.setProperty("verdict", report.verdict().name());
         env.setProperty("requests", String.valueOf(report.requests()));
         shard.ifPresent(s -> env.setProperty("shard", s));
-        writeRunFiles(resultsDirectory, env);
+        return env;
+    }
+
+    private String targetName() {
+        return report.embeddedTarget() ? EMBEDDED_TARGET : redactor.redact(report.target());
+    }
+
+    /**
+     * The run files of a run that stopped before it could judge (a bad setting, an unreadable document): its
+     * reason in the environment and the name, and the categories, so its one test is filed as inconclusive.
+     */
+    public static void writeStoppedRunFiles(Path resultsDirectory, String reason) {
+        Properties env = new Properties();
+        env.setProperty("verdict", Verdict.INCONCLUSIVE.name());
+        env.setProperty("reason", reason);
+        writeRunFiles(resultsDirectory, env, Verdict.INCONCLUSIVE + " — " + reason);
     }
 
     /**
@@ -186,14 +256,20 @@ public final class AllureReport {
                 .setStop(now));
     }
 
-    /** Writes the given environment and the suite's categories into an Allure results folder. */
-    public static void writeRunFiles(Path resultsDirectory, Properties environment) {
+    /**
+     * Writes the given environment, the suite's categories and the report's name into an Allure results folder. The
+     * name goes in executor.json, where Allure's overview takes it from.
+     */
+    public static void writeRunFiles(Path resultsDirectory, Properties environment, String reportName) {
         try {
             Files.createDirectories(resultsDirectory);
             try (var out = Files.newBufferedWriter(resultsDirectory.resolve("environment.properties"), StandardCharsets.UTF_8)) {
                 environment.store(out, "conformance run");
             }
             Files.writeString(resultsDirectory.resolve(Category.FILE), Category.json(), StandardCharsets.UTF_8);
+            ObjectNode executor = Json.NODES.objectNode().put("name", "conformance suite").put("type", "conformance")
+                    .put("reportName", reportName);
+            Files.writeString(resultsDirectory.resolve(EXECUTOR_FILE), Json.MAPPER.writeValueAsString(executor), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write Allure run files to " + resultsDirectory, e);
         }

@@ -13,6 +13,7 @@ import conformance.checks.UnknownIdentifierRejection;
 import conformance.generation.Json;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,6 +41,7 @@ public enum Category {
     public static final String FILE = "categories.json";
     static final String WAIVED_PREFIX = "waived: ";
     static final String INCONCLUSIVE_PREFIX = "INCONCLUSIVE run: ";
+    private static final String FAILED_ON = " failed on ";
 
     private final String title;
     private final String messageRegex;
@@ -68,6 +70,11 @@ public enum Category {
         return statuses.contains(status) && Pattern.compile(messageRegex, Pattern.DOTALL).matcher(message).matches();
     }
 
+    /** The category a failure of this check is filed under, as {@link AllureReport#failure} words it. */
+    static Optional<Category> ofCheck(String checkId) {
+        return Arrays.stream(values()).filter(c -> c.matches("failed", checkId + FAILED_ON)).findFirst();
+    }
+
     static String json() {
         ArrayNode all = Json.NODES.arrayNode();
         for (Category c : values()) {
@@ -81,6 +88,6 @@ public enum Category {
 
     /** The message of a failed check's test starts with its id ({@link AllureReport#failure}). */
     private static String checkFailure(String... checkIds) {
-        return Arrays.stream(checkIds).map(Pattern::quote).collect(Collectors.joining("|", "(?:", ") failed on .*"));
+        return Arrays.stream(checkIds).map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")" + FAILED_ON + ".*"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.checks.ContentTypeConformance;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
@@ -24,20 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTML report as people get it: two consecutive runs of the run command's suite into one reports folder (the
- * reference target, then a target that breaks one rule of each failure category), each rendered into a single-file
- * report by the Allure commandline. The second report must carry the first in its trend, sort every failure into
- * the category that names it, and show the verdict and every check in a real browser.
+ * The HTML report as people get it: two consecutive runs against one target address into the reports folder of a
+ * copy of the project. The first (the reference target) is rendered by the Allure commandline; the second (a target
+ * that breaks one rule of each failure category, one of them waived) is the README's run command, a real Maven build
+ * that renders its own report. That report must carry the first in its trend, sort every failure into the category
+ * that names it, show the decision on its first screen, and open in a real browser without a request to anywhere.
  */
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllureReportTest {
     /**
@@ -50,6 +55,8 @@ class AllureReportTest {
             NotAServerError.ID, "Server error",
             TransportCheck.ID, "Transport",
             UnknownIdentifierRejection.ID, "Security");
+    /** Broken too in the second run, and waived there. */
+    private static final String WAIVED = ContentTypeConformance.ID;
     private static final Path SCREENSHOTS = Path.of("reports", "browser-selftest");
     private static final Pattern SCRIPTS_AND_TAGS = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>");
 
@@ -57,30 +64,46 @@ class AllureReportTest {
     static Path work;
 
     private Path reports;
+    private String targetUrl;
     private SingleFileReport first;
     private SingleFileReport second;
     private JsonNode secondSummary;
 
     @BeforeAll
     void twoConsecutiveRuns() throws IOException {
-        reports = work.resolve("reports");
-        first = runAndRender(Variant.CONFORMING);
+        ProjectCopy project = ProjectCopy.at(Path.of("target", "run-command", "allure-report-test"));
+        reports = project.reports();
         Set<String> faults = new TreeSet<>(BROKEN.keySet());
         faults.remove(StatusCodeConformance.ID);
-        second = runAndRender(Corpus.breaking(faults));
+        faults.add(WAIVED);
+        Variant breaking = Corpus.breaking(faults);
+        Path waivers = Files.writeString(work.resolve("waivers.yaml"), "waivers:\n  - check: " + WAIVED
+                + "\n    operation: create-a-conversation\n    reason: accepted by this self-test\n");
+        // one target for both runs, as a report's history belongs to one target: conforming first, then broken
+        AtomicBoolean broken = new AtomicBoolean();
+        try (ReferenceTarget target = ReferenceTarget.start((call, r) -> broken.get() ? breaking.answer(call, r) : r)) {
+            targetUrl = target.baseUrl().toString();
+            Command.Result run = SuiteProcess.run(settings(target), reports);
+            assertEquals(0, run.exitCode(), run.output());
+            AllureCli.generateSingleFile(reports.resolve("allure-results"), reports.resolve("allure-report"));
+            first = SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));
+
+            broken.set(true);
+            Map<String, String> settings = settings(target);
+            settings.put("waivers", waivers.toString());
+            run = project.maven(settings, "verify", "-Pconformance");
+            assertEquals(1, run.exitCode(), "the run command fails on a non-conformant target:\n" + run.output());
+        }
+        second = SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));
         secondSummary = Json.MAPPER.readTree(Files.readString(reports.resolve("conformance-summary.json")));
     }
 
-    private SingleFileReport runAndRender(Variant variant) throws IOException {
-        Command.Result run;
-        try (ReferenceTarget target = ReferenceTarget.start(variant)) {
-            Map<String, String> settings = new HashMap<>(Targets.settingsFor(target));
-            settings.put("tries", "20");
-            run = SuiteProcess.run(settings, reports);
-        }
-        assertEquals(variant == Variant.CONFORMING ? 0 : 1, run.exitCode(), run.output());
-        AllureCli.generateSingleFile(reports.resolve("allure-results"), reports.resolve("allure-report"));
-        return SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));
+    /** A remote target's settings; the reports folder is the run command's own, in the project's copy. */
+    private static Map<String, String> settings(ReferenceTarget target) {
+        Map<String, String> settings = new HashMap<>(Targets.settingsFor(target));
+        settings.remove("reports");
+        settings.put("tries", "20");
+        return settings;
     }
 
     @Test
@@ -104,10 +127,7 @@ class AllureReportTest {
 
     @Test
     void everyFailureIsInTheCategoryThatNamesIt() throws IOException {
-        Map<String, Set<String>> categories = new LinkedHashMap<>();
-        for (JsonNode category : json(second, "data/categories.json").path("children")) {
-            categories.put(category.path("name").asString(), testNames(category));
-        }
+        Map<String, Set<String>> categories = categories(second);
         Set<String> failed = new TreeSet<>();
         for (JsonNode check : secondSummary.path("checks")) {
             if (check.path("outcome").asString().equals("failed")) {
@@ -124,6 +144,7 @@ class AllureReportTest {
             }
         }
         assertEquals(Set.of("verdict"), categories.get(Category.NON_CONFORMANT.title()));
+        assertEquals(Set.of(WAIVED + " · create-a-conversation · waived"), categories.get(Category.WAIVED.title()));
         assertFalse(categories.containsKey("Product defects"), "no failure is left uncategorized: " + categories);
     }
 
@@ -140,15 +161,70 @@ class AllureReportTest {
     }
 
     @Test
+    void theFirstScreenNamesTheReportByItsVerdictAndTarget() {
+        String name = "NON_CONFORMANT — " + targetUrl;
+        assertEquals(name, json(second, "widgets/summary.json").path("reportName").asString());
+        String shown = shown(Chromium.find().dom(index().toUri()));
+        assertTrue(shown.contains(name), "the overview shows " + name + ": " + shown);
+    }
+
+    @Test
+    void serverErrorsAndSecurityFindingsAreCritical() {
+        for (String check : List.of(NotAServerError.ID, UnknownIdentifierRejection.ID)) {
+            assertEquals("critical", testCase(second, check + " · create-a-conversation").path("extra").path("severity").asString(), check);
+        }
+        assertEquals("normal", testCase(second, ResponseSchemaConformance.ID + " · create-a-conversation").path("extra").path("severity").asString());
+    }
+
+    @Test
+    void aWaivedCheckLooksUnlikeASkippedOneAndNamesItsWaiver() {
+        JsonNode waived = testCase(second, WAIVED + " · create-a-conversation · waived");
+        assertEquals("skipped", waived.path("status").asString());
+        assertTrue(waived.path("extra").path("tags").toString().contains("waived"), waived.path("extra").toString());
+        JsonNode steps = waived.path("testStage").path("steps");
+        assertFalse(steps.isEmpty(), "its findings are shown");
+        for (JsonNode step : steps) {
+            assertTrue(step.path("name").asString().contains("(waived by waiver #1)"), step.path("name").asString());
+            assertEquals("skipped", step.path("status").asString(), "a waived finding is not a failure");
+        }
+        JsonNode notRun = StreamSupport.stream(secondSummary.path("checks").spliterator(), false)
+                .filter(c -> c.path("outcome").asString().equals("skipped")).findFirst().orElseThrow();
+        JsonNode skipped = testCase(second, notRun.path("id").asString() + " · " + notRun.path("operation").asString());
+        assertEquals("skipped", skipped.path("status").asString());
+        assertFalse(skipped.path("extra").path("tags").toString().contains("waived"), skipped.path("extra").toString());
+    }
+
+    @Test
+    void openingTheReportMakesNoRequestToAnotherPlace() {
+        List<String> outside = Chromium.find().requestsOf(index().toUri()).stream()
+                .filter(url -> !url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")).toList();
+        assertEquals(List.of(), outside, "the report the run command rendered asks nothing of the network");
+    }
+
+    @Test
+    void aRunStoppedByABadSettingIsFiledAsInconclusive() throws IOException {
+        Path stopped = work.resolve("stopped");
+        Command.Result run = SuiteProcess.run(Map.of("tries", "many"), stopped);
+        assertEquals(1, run.exitCode(), run.output());
+        AllureCli.generateSingleFile(stopped.resolve("allure-results"), stopped.resolve("allure-report"));
+        SingleFileReport report = SingleFileReport.read(stopped.resolve("allure-report").resolve("index.html"));
+        Map<String, Set<String>> categories = categories(report);
+        assertEquals(Set.of("configuration"), categories.get(Category.INCONCLUSIVE.title()), categories.toString());
+        assertFalse(categories.containsKey("Product defects"), categories.toString());
+        assertTrue(json(report, "widgets/environment.json").toString().contains("INCONCLUSIVE"));
+        assertTrue(json(report, "widgets/summary.json").path("reportName").asString().startsWith("INCONCLUSIVE — configuration: "));
+    }
+
+    @Test
     void chromiumShowsTheVerdictAndEveryCheck() throws IOException {
         JsonNode suite = json(second, "data/suites.json").path("children").get(0);
         String verdictUid = StreamSupport.stream(suite.path("children").spliterator(), false)
                 .filter(t -> t.path("name").asString().startsWith("verdict")).findFirst().orElseThrow().path("uid").asString();
-        Path index = reports.resolve("allure-report").resolve("index.html").toAbsolutePath();
+        Path index = index();
         // the suite's tree opened at the verdict test: every check in the tree, the verdict beside it
         var page = index.toUri().resolve("#suites/" + suite.path("uid").asString() + "/" + verdictUid);
         Chromium chromium = Chromium.find();
-        String shown = SCRIPTS_AND_TAGS.matcher(chromium.dom(page)).replaceAll(" ").replaceAll("\\s+", " ");
+        String shown = shown(chromium.dom(page));
         assertTrue(shown.contains("verdict"), "the verdict test is shown");
         assertTrue(shown.contains(secondSummary.path("verdict").asString() + " — "), "the verdict line is shown");
         for (JsonNode check : secondSummary.path("checks")) {
@@ -157,6 +233,23 @@ class AllureReportTest {
         }
         chromium.screenshot(page, SCREENSHOTS.resolve("suites.png"));
         chromium.screenshot(index.toUri(), SCREENSHOTS.resolve("overview.png"));
+    }
+
+    private Path index() {
+        return reports.resolve("allure-report").resolve("index.html").toAbsolutePath();
+    }
+
+    /** The text a page shows, without its scripts, styles and tags. */
+    private static String shown(String dom) {
+        return SCRIPTS_AND_TAGS.matcher(dom).replaceAll(" ").replaceAll("\\s+", " ");
+    }
+
+    private static Map<String, Set<String>> categories(SingleFileReport report) {
+        Map<String, Set<String>> categories = new LinkedHashMap<>();
+        for (JsonNode category : json(report, "data/categories.json").path("children")) {
+            categories.put(category.path("name").asString(), testNames(category));
+        }
+        return categories;
     }
 
     private static JsonNode json(SingleFileReport report, String path) {

@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.generation.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Headless Chromium as the report self-test uses it: found on the machine, or installed by the project's own script
@@ -21,6 +24,8 @@ final class Chromium {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--virtual-time-budget=20000", "--window-size=1400,1000");
+    /** How the network log marks a request the browser made for itself rather than for a page. */
+    private static final String BROWSER_INITIATED = "not an origin";
 
     private final String binary;
 
@@ -39,6 +44,39 @@ final class Chromium {
         return run(page, "--dump-dom");
     }
 
+    /**
+     * Every URL the page asked for while it loaded, from Chromium's network log: requests with the page as their
+     * initiator, not the browser's own (updates, accounts), whether or not a network answered. A file:// page's own
+     * reads of the file system are not network requests and do not appear.
+     */
+    List<String> requestsOf(URI page) {
+        try {
+            Path log = Files.createTempFile("chromium-netlog", ".json");
+            try {
+                run(page, "--log-net-log=" + log, "--dump-dom");
+                List<String> urls = new ArrayList<>();
+                for (String line : Files.readAllLines(log)) {
+                    // one event a line; the last may lack its closing when Chromium stops mid-write
+                    if (line.contains("\"initiator\"")) {
+                        try {
+                            JsonNode params = Json.MAPPER.readTree(line.strip().replaceAll(",$", "")).path("params");
+                            if (!params.path("initiator").asString().equals(BROWSER_INITIATED)) {
+                                urls.add(params.path("url").asString());
+                            }
+                        } catch (JacksonException partial) {
+                            // a line cut off when the browser exited: no whole event to read
+                        }
+                    }
+                }
+                return urls;
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void screenshot(URI page, Path png) {
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
@@ -52,14 +90,14 @@ final class Chromium {
         }
     }
 
-    private String run(URI page, String action) {
+    private String run(URI page, String... actions) {
         Path profile = null;
         try {
             profile = Files.createTempDirectory("chromium-profile");
             List<String> line = new ArrayList<>(List.of(binary));
             line.addAll(FLAGS);
             line.add("--user-data-dir=" + profile);
-            line.add(action);
+            line.addAll(List.of(actions));
             line.add(page.toString());
             return Command.of(Duration.ofMinutes(2), line.toArray(String[]::new)).runOrFail();
         } catch (IOException e) {

@@ -119,9 +119,11 @@ class MergeShardsTest {
             results = files.sorted().toList();
         }
         List<String> names = results.stream().map(p -> p.getFileName().toString()).toList();
-        assertTrue(names.containsAll(List.of("categories.json", "environment.properties", "shard1-result.json",
+        assertTrue(names.containsAll(List.of("categories.json", "environment.properties", "executor.json", "shard1-result.json",
                 "shard2-result.json", "shard3-result.json")), "every shard's results, the merged run files: " + names);
-        assertEquals(6, names.size(), "and the merged verdict's result: " + names);
+        assertEquals(7, names.size(), "and the merged verdict's result: " + names);
+        assertEquals("NON_CONFORMANT — " + m.path("target").asString(), Json.MAPPER.readTree(Files.readString(
+                merged.resolve("allure-results").resolve("executor.json"))).path("reportName").asString(), "the merged report's name");
         JsonNode verdictTest = Json.MAPPER.readTree(Files.readString(results.stream()
                 .filter(p -> p.getFileName().toString().endsWith("-result.json") && !p.getFileName().toString().startsWith("shard"))
                 .findFirst().orElseThrow()));
@@ -170,6 +172,11 @@ class MergeShardsTest {
     void theMergeCarriesThePreviousReportsHistory() throws IOException {
         Path previous = Files.createDirectories(dir.resolve("previous-report").resolve("history")).getParent();
         Files.writeString(previous.resolve("history").resolve("history-trend.json"), "[{\"data\":{\"passed\":15}}]");
+        // the previous night's report was of the same target and document
+        JsonNode shard = summary(shards.resolve("shard-1"));
+        Files.writeString(Files.createDirectories(previous.resolve("widgets")).resolve("environment.json"),
+                "[{\"name\":\"target\",\"values\":[\"" + shard.path("target").asString() + "\"]},"
+                        + "{\"name\":\"spec.sha256\",\"values\":[\"" + shard.path("spec").path("sha256").asString() + "\"]}]");
         merge(shards, dir.resolve("merged-with-history"), Map.of("history", previous.toString()));
         assertTrue(Files.exists(dir.resolve("merged-with-history").resolve("allure-results").resolve("history").resolve("history-trend.json")));
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("report history: 1 earlier run)"), console.toString(StandardCharsets.UTF_8));
