@@ -1,0 +1,148 @@
+package conformance.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.config.RunConfig;
+import conformance.contract.Contract;
+import conformance.contract.ContractLoader;
+import conformance.contract.JsonSchema;
+import conformance.generation.Json;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client of the reference target for its self-tests, over HTTP with REST Assured: paths of the twelve operations,
+ * requests with or without a JSON body, and the document's verdict on an answer.
+ */
+final class ReferenceClient {
+    static final Contract CONTRACT = new ContractLoader().load(RunConfig.DEFAULT_SPEC);
+    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    private final ReferenceTarget target;
+
+    ReferenceClient(ReferenceTarget target) {
+        this.target = target;
+    }
+
+    static String contacts(Inbox inbox) {
+        return Endpoint.PREFIX + inbox.identifier() + "/contacts";
+    }
+
+    static String contact(Inbox inbox, String sourceId) {
+        return contacts(inbox) + "/" + sourceId;
+    }
+
+    static String conversations(Inbox inbox, String sourceId) {
+        return contact(inbox, sourceId) + "/conversations";
+    }
+
+    static String conversation(Inbox inbox, String sourceId, Object id) {
+        return conversations(inbox, sourceId) + "/" + id;
+    }
+
+    static String messages(Inbox inbox, String sourceId, Object conversationId) {
+        return conversation(inbox, sourceId, conversationId) + "/messages";
+    }
+
+    /** {@code json} null: no body and no media type. */
+    Response send(String method, String path, String json) {
+        RequestSpecification spec = RestAssured.given().config(CONFIG).baseUri(target.baseUrl().toString()).accept("application/json");
+        if (json != null) {
+            spec.contentType("application/json").body(json);
+        }
+        return spec.request(method, path);
+    }
+
+    Response send(String method, String path, String contentType, String body) {
+        return RestAssured.given().config(CONFIG).baseUri(target.baseUrl().toString()).contentType(contentType).body(body)
+                .request(method, path);
+    }
+
+    /** A new contact of {@code inbox}; its source id. */
+    String newContact(Inbox inbox, String json) {
+        Response r = send("POST", contacts(inbox), json);
+        assertEquals(200, r.statusCode(), r.asString());
+        return json(r).get("source_id").asString();
+    }
+
+    /** A new conversation of the contact; its id. */
+    long newConversation(Inbox inbox, String sourceId) {
+        Response r = send("POST", conversations(inbox, sourceId), "{}");
+        assertEquals(200, r.statusCode(), r.asString());
+        return json(r).get("id").asLong();
+    }
+
+    /** A new message in the conversation; its id. */
+    long newMessage(Inbox inbox, String sourceId, long conversationId, String content) {
+        Response r = send("POST", messages(inbox, sourceId, conversationId), "{\"content\":\"" + content + "\"}");
+        assertEquals(200, r.statusCode(), r.asString());
+        return json(r).get("id").asLong();
+    }
+
+    static JsonNode json(Response r) {
+        return Json.MAPPER.readTree(r.asByteArray());
+    }
+
+    /**
+     * The answer is what the document says {@code operationId} answers with this status: documented, of the documented
+     * media type, and valid against the documented schema; or, documented without content, without a body.
+     */
+    static JsonNode assertDocumented(String operationId, Response r) {
+        conformance.contract.Response documented = CONTRACT.operation(operationId).response(r.statusCode())
+                .orElseThrow(() -> new AssertionError(operationId + " does not document " + r.statusCode() + ": " + r.asString()));
+        if (documented.mediaType().isEmpty()) {
+            assertEquals(0, r.asByteArray().length, operationId + " " + r.statusCode() + " documents no body");
+            return Json.NODES.missingNode();
+        }
+        assertTrue(r.contentType().startsWith(documented.mediaType().get()), r.contentType());
+        JsonNode body = json(r);
+        JsonSchema schema = documented.schema().orElseThrow();
+        List<JsonSchema.Violation> violations = schema.validate(body);
+        assertTrue(violations.isEmpty(), operationId + " " + r.statusCode() + ": " + violations + " in " + body);
+        return body;
+    }
+
+    /** The path of {@code e} with these identifiers (those it has no parameter for are left out). */
+    static String path(Endpoint e, Inbox inbox, String sourceId, Object conversationId, Object messageId) {
+        return switch (e) {
+            case CREATE_CONTACT -> contacts(inbox);
+            case GET_CONTACT, UPDATE_CONTACT -> contact(inbox, sourceId);
+            case CREATE_CONVERSATION, LIST_CONVERSATIONS -> conversations(inbox, sourceId);
+            case GET_CONVERSATION -> conversation(inbox, sourceId, conversationId);
+            case RESOLVE_CONVERSATION -> conversation(inbox, sourceId, conversationId) + "/toggle_status";
+            case TOGGLE_TYPING -> conversation(inbox, sourceId, conversationId) + "/toggle_typing?typing_status=on";
+            case UPDATE_LAST_SEEN -> conversation(inbox, sourceId, conversationId) + "/update_last_seen";
+            case CREATE_MESSAGE, LIST_MESSAGES -> messages(inbox, sourceId, conversationId);
+            case UPDATE_MESSAGE -> messages(inbox, sourceId, conversationId) + "/" + messageId;
+        };
+    }
+
+    /**
+     * The paths of {@code e} that name, in turn, each of its path parameters wrongly: an inbox that does not exist, a
+     * contact that never existed and one of {@code other}'s inbox, a conversation and a message that never existed,
+     * and ids that are not integers. The other parameters are the valid ones given.
+     */
+    static List<String> unknownPaths(Endpoint e, Inbox inbox, Inbox nowhere, String sourceId, String foreignSourceId,
+                                     long conversationId, long messageId) {
+        List<String> paths = new ArrayList<>(List.of(path(e, nowhere, sourceId, conversationId, messageId)));
+        if (e.has("contact")) {
+            paths.add(path(e, inbox, "no-such-contact", conversationId, messageId));
+            paths.add(path(e, inbox, foreignSourceId, conversationId, messageId));
+        }
+        if (e.has("conversation")) {
+            List.of("999", "abc").forEach(id -> paths.add(path(e, inbox, sourceId, id, messageId)));
+        }
+        if (e.has("message")) {
+            List.of("999", "abc").forEach(id -> paths.add(path(e, inbox, sourceId, conversationId, id)));
+        }
+        return paths;
+    }
+}
