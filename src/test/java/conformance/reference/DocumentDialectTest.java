@@ -3,6 +3,7 @@ package conformance.reference;
 import static conformance.reference.ReferenceClient.assertDocumented;
 import static conformance.reference.ReferenceClient.contact;
 import static conformance.reference.ReferenceClient.contacts;
+import static conformance.reference.ReferenceClient.ids;
 import static conformance.reference.ReferenceClient.conversation;
 import static conformance.reference.ReferenceClient.conversations;
 import static conformance.reference.ReferenceClient.messages;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,9 +208,5 @@ class DocumentDialectTest {
 
     private static JsonNode fetch(String sourceId, long id) {
         return assertDocumented("get-single-conversation", send("GET", conversation(inbox, sourceId, id), null));
-    }
-
-    private static List<Long> ids(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(n -> n.get("id").asLong()).toList();
     }
 }

@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +86,11 @@ final class ReferenceClient {
         Response r = send("POST", messages(inbox, sourceId, conversationId), "{\"content\":\"" + content + "\"}");
         assertEquals(200, r.statusCode(), r.asString());
         return json(r).get("id").asLong();
+    }
+
+    /** The {@code id} of each element of a JSON array, in order. */
+    static List<Long> ids(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.get("id").asLong()).toList();
     }
 
     static JsonNode json(Response r) {
