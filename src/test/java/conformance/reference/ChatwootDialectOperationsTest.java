@@ -7,8 +7,6 @@ import static conformance.reference.ReferenceClient.conversation;
 import static conformance.reference.ReferenceClient.conversations;
 import static conformance.reference.ReferenceClient.json;
 import static conformance.reference.ReferenceClient.messages;
-import static conformance.reference.ReferenceClient.path;
-import static conformance.reference.ReferenceClient.unknownPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,18 +228,14 @@ class ChatwootDialectOperationsTest {
 
     @Test
     void everyUnknownPathIdentifierIsRailsNotFoundAndMalformedJsonIs400() {
-        String sourceId = client.newContact(inbox, "{}");
-        long id = client.newConversation(inbox, sourceId);
-        long message = client.newMessage(inbox, sourceId, id, "x");
-        String foreign = client.newContact(other, "{}");
-        Inbox nowhere = new Inbox(99, "no-such-inbox", "", false, false, false);
+        ReferenceClient.Known known = client.known(inbox, other);
         for (Endpoint e : Endpoint.values()) {
-            for (String p : unknownPaths(e, inbox, nowhere, sourceId, foreign, id, message)) {
+            for (String p : known.unknownPaths(e)) {
                 Response r = send(e.method(), p, null);
                 assertEquals(404, r.statusCode(), e.operationId() + " " + p);
                 assertEquals(NOT_FOUND, r.asString());
             }
-            Response malformed = client.send(e.method(), path(e, nowhere, sourceId, id, message), "application/json", "{\"a\":");
+            Response malformed = client.send(e.method(), known.unknownPaths(e).get(0), "application/json", "{\"a\":");
             assertEquals("{\"status\":400,\"error\":\"Bad Request\"}", malformed.asString(), "parsed before any lookup: " + e);
         }
     }

@@ -20,23 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * the identifier on update, deep-merges custom attributes, and merges the contact into another one that already has
  * the email (or phone) an update sets.
  */
-final class ContactsResource {
+record ContactsResource(Dialect dialect, State state, Views views, Refusals refusals) {
     // Devise's default email regexp and Chatwoot's E.164 rule (unanchored at the start, as at the baseline commit)
     private static final Pattern EMAIL = Pattern.compile("\\A[^@\\s]+@[^@\\s]+\\z");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}\\z");
     private static final List<String> FIELDS = List.of("name", "email", "phone_number");
-
-    private final Dialect dialect;
-    private final State state;
-    private final Views views;
-    private final Refusals refusals;
-
-    ContactsResource(Dialect dialect, State state, Views views, Refusals refusals) {
-        this.dialect = dialect;
-        this.state = state;
-        this.views = views;
-        this.refusals = refusals;
-    }
 
     Handled create(Request request, Inbox inbox) {
         Optional<Handled> refused = identity(request, inbox, Optional.empty());

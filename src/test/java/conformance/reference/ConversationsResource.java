@@ -18,19 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * attributes, refuses long ones with 422, returns a single-conversation inbox's existing conversation, and answers
  * typing and last-seen with an empty application/json body (the document dialect with no body and no media type).
  */
-final class ConversationsResource {
+record ConversationsResource(Dialect dialect, State state, Views views) {
     private static final int MAX_ATTRIBUTE_LENGTH = 1500;
     private static final BigInteger MAX_ATTRIBUTE_INTEGER = BigInteger.valueOf(9_999_999_999L);
-
-    private final Dialect dialect;
-    private final State state;
-    private final Views views;
-
-    ConversationsResource(Dialect dialect, State state, Views views) {
-        this.dialect = dialect;
-        this.state = state;
-        this.views = views;
-    }
 
     Handled create(Request request, Inbox inbox, ContactInbox contact) {
         JsonNode attributes = request.params().get("custom_attributes");

@@ -8,7 +8,6 @@ import static conformance.reference.ReferenceClient.conversation;
 import static conformance.reference.ReferenceClient.conversations;
 import static conformance.reference.ReferenceClient.messages;
 import static conformance.reference.ReferenceClient.path;
-import static conformance.reference.ReferenceClient.unknownPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,16 +152,12 @@ class DocumentDialectTest {
 
     @Test
     void everyPathIdentifierThatNeverExistedIsRefusedWithADocumentedStatus() {
-        String sourceId = client.newContact(inbox, "{}");
-        long id = client.newConversation(inbox, sourceId);
-        long message = client.newMessage(inbox, sourceId, id, "x");
-        String foreign = client.newContact(other, "{}");
-        Inbox nowhere = new Inbox(99, "no-such-inbox", "", false, false, false);
+        ReferenceClient.Known known = client.known(inbox, other);
         for (Endpoint e : Endpoint.values()) {
-            List<String> paths = new ArrayList<>(unknownPaths(e, inbox, nowhere, sourceId, foreign, id, message));
+            List<String> paths = new ArrayList<>(known.unknownPaths(e));
             if (e.has("conversation")) {
                 // an integer followed by letters is not an integer, though the conversation with that integer exists
-                paths.add(path(e, inbox, sourceId, id + "abc", message));
+                paths.add(path(e, inbox, known.sourceId(), known.conversationId() + "abc", known.messageId()));
             }
             for (String p : paths) {
                 Response r = send(e.method(), p, e.documentsBody() ? "{}" : null);
@@ -186,16 +181,14 @@ class DocumentDialectTest {
 
     @Test
     void eachCallNamesTheOperationItWasRoutedTo() {
-        String sourceId = client.newContact(inbox, "{}");
-        long id = client.newConversation(inbox, sourceId);
-        long message = client.newMessage(inbox, sourceId, id, "x");
+        ReferenceClient.Known known = client.known(inbox, other);
         for (Endpoint e : Endpoint.values()) {
-            String p = path(e, inbox, sourceId, id, message);
+            String p = known.path(e);
             send(e.method(), p, e.documentsBody() ? "{}" : null);
             assertEquals(e.operationId(), ROUTED.get(e.method() + " " + p.split("\\?")[0]));
         }
-        send("DELETE", contact(inbox, sourceId), null);
-        assertEquals("", ROUTED.get("DELETE " + contact(inbox, sourceId)));
+        send("DELETE", contact(inbox, known.sourceId()), null);
+        assertEquals("", ROUTED.get("DELETE " + contact(inbox, known.sourceId())));
     }
 
     /** The status of a documented refusal, whose body is a valid {@code bad_request_error}. */

@@ -17,22 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the latest 20 (older ones through {@code before}), refuses content over 150,000 characters and the 201st message of
  * a minute in one conversation with 422, takes scalars as content, and fails updates of a flooded conversation with 500.
  */
-final class MessagesResource {
+record MessagesResource(Dialect dialect, State state, Views views) {
     private static final int MAX_CONTENT_LENGTH = 150_000;
     private static final int MESSAGES_PER_MINUTE = 200;
     private static final int PAGE = 20;
     private static final List<String> SUBMITTED = List.of("name", "title", "value");
     private static final List<String> CSAT = List.of("feedback_message", "rating");
-
-    private final Dialect dialect;
-    private final State state;
-    private final Views views;
-
-    MessagesResource(Dialect dialect, State state, Views views) {
-        this.dialect = dialect;
-        this.state = state;
-        this.views = views;
-    }
 
     Handled create(Request request, Inbox inbox, ContactInbox contact, Conversation conversation) {
         JsonNode sent = request.params().path("content");

@@ -131,24 +131,38 @@ final class ReferenceClient {
         };
     }
 
-    /**
-     * The paths of {@code e} that name, in turn, each of its path parameters wrongly: an inbox that does not exist, a
-     * contact that never existed and one of {@code other}'s inbox, a conversation and a message that never existed,
-     * and ids that are not integers. The other parameters are the valid ones given.
-     */
-    static List<String> unknownPaths(Endpoint e, Inbox inbox, Inbox nowhere, String sourceId, String foreignSourceId,
-                                     long conversationId, long messageId) {
-        List<String> paths = new ArrayList<>(List.of(path(e, nowhere, sourceId, conversationId, messageId)));
-        if (e.has("contact")) {
-            paths.add(path(e, inbox, "no-such-contact", conversationId, messageId));
-            paths.add(path(e, inbox, foreignSourceId, conversationId, messageId));
+    /** A contact of {@code inbox} with a conversation and a message in it, and a contact of {@code other}. */
+    Known known(Inbox inbox, Inbox other) {
+        String sourceId = newContact(inbox, "{}");
+        long conversationId = newConversation(inbox, sourceId);
+        return new Known(inbox, sourceId, conversationId, newMessage(inbox, sourceId, conversationId, "x"), newContact(other, "{}"));
+    }
+
+    /** Identifiers that exist, what the paths of unknown identifiers vary from. */
+    record Known(Inbox inbox, String sourceId, long conversationId, long messageId, String foreignSourceId) {
+        String path(Endpoint e) {
+            return ReferenceClient.path(e, inbox, sourceId, conversationId, messageId);
         }
-        if (e.has("conversation")) {
-            List.of("999", "abc").forEach(id -> paths.add(path(e, inbox, sourceId, id, messageId)));
+
+        /**
+         * The paths of {@code e} that name, in turn, each of its path parameters wrongly: an inbox that does not
+         * exist, a contact that never existed and one of the other inbox, a conversation and a message that never
+         * existed, and ids that are not integers. The other parameters are the known ones.
+         */
+        List<String> unknownPaths(Endpoint e) {
+            Inbox nowhere = new Inbox(99, "no-such-inbox", "", false, false, false);
+            List<String> paths = new ArrayList<>(List.of(ReferenceClient.path(e, nowhere, sourceId, conversationId, messageId)));
+            if (e.has("contact")) {
+                paths.add(ReferenceClient.path(e, inbox, "no-such-contact", conversationId, messageId));
+                paths.add(ReferenceClient.path(e, inbox, foreignSourceId, conversationId, messageId));
+            }
+            if (e.has("conversation")) {
+                List.of("999", "abc").forEach(id -> paths.add(ReferenceClient.path(e, inbox, sourceId, id, messageId)));
+            }
+            if (e.has("message")) {
+                List.of("999", "abc").forEach(id -> paths.add(ReferenceClient.path(e, inbox, sourceId, conversationId, id)));
+            }
+            return paths;
         }
-        if (e.has("message")) {
-            List.of("999", "abc").forEach(id -> paths.add(path(e, inbox, sourceId, conversationId, id)));
-        }
-        return paths;
     }
 }

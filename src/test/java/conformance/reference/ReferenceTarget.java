@@ -66,7 +66,7 @@ public final class ReferenceTarget implements AutoCloseable {
     }
 
     /**
-     * Two plain API inboxes, then one that requires an identifier_hash on contact creation; in the Chatwoot dialect
+     * Two plain API inboxes, then one that requires an identifier_hash on the contacts operations; in the Chatwoot dialect
      * also one with an active bot and one locked to a single conversation per contact.
      */
     public List<Inbox> inboxes() {
