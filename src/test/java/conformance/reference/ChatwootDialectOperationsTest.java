@@ -2,9 +2,9 @@ package conformance.reference;
 
 import static conformance.reference.ReferenceClient.contact;
 import static conformance.reference.ReferenceClient.contacts;
-import static conformance.reference.ReferenceClient.ids;
 import static conformance.reference.ReferenceClient.conversation;
 import static conformance.reference.ReferenceClient.conversations;
+import static conformance.reference.ReferenceClient.ids;
 import static conformance.reference.ReferenceClient.json;
 import static conformance.reference.ReferenceClient.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;

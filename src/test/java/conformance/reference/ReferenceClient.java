@@ -1,12 +1,7 @@
 package conformance.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.config.RunConfig;
-import conformance.contract.Contract;
-import conformance.contract.ContractLoader;
-import conformance.contract.JsonSchema;
 import conformance.generation.Json;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -20,10 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A client of the reference target for its self-tests, over HTTP with REST Assured: paths of the twelve operations,
- * requests with or without a JSON body, and the document's verdict on an answer.
+ * requests with or without a JSON body, and the resources they start from.
  */
 final class ReferenceClient {
-    static final Contract CONTRACT = new ContractLoader().load(RunConfig.DEFAULT_SPEC);
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
@@ -95,25 +89,6 @@ final class ReferenceClient {
 
     static JsonNode json(Response r) {
         return Json.MAPPER.readTree(r.asByteArray());
-    }
-
-    /**
-     * The answer is what the document says {@code operationId} answers with this status: documented, of the documented
-     * media type, and valid against the documented schema; or, documented without content, without a body.
-     */
-    static JsonNode assertDocumented(String operationId, Response r) {
-        conformance.contract.Response documented = CONTRACT.operation(operationId).response(r.statusCode())
-                .orElseThrow(() -> new AssertionError(operationId + " does not document " + r.statusCode() + ": " + r.asString()));
-        if (documented.mediaType().isEmpty()) {
-            assertEquals(0, r.asByteArray().length, operationId + " " + r.statusCode() + " documents no body");
-            return Json.NODES.missingNode();
-        }
-        assertTrue(r.contentType().startsWith(documented.mediaType().get()), r.contentType());
-        JsonNode body = json(r);
-        JsonSchema schema = documented.schema().orElseThrow();
-        List<JsonSchema.Violation> violations = schema.validate(body);
-        assertTrue(violations.isEmpty(), operationId + " " + r.statusCode() + ": " + violations + " in " + body);
-        return body;
     }
 
     /** The path of {@code e} with these identifiers (those it has no parameter for are left out). */
