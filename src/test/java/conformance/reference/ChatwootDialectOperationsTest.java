@@ -1,5 +1,6 @@
 package conformance.reference;
 
+import static conformance.reference.Documented.assertDocumented;
 import static conformance.reference.ReferenceClient.contact;
 import static conformance.reference.ReferenceClient.contacts;
 import static conformance.reference.ReferenceClient.conversation;
@@ -224,6 +225,22 @@ class ChatwootDialectOperationsTest {
         assertEquals(404, send("GET", conversation(other, there, id), null).statusCode());
         long message = client.newMessage(other, there, id, "through the other inbox");
         assertEquals(List.of(message), ids(ok(send("GET", messages(inbox, here, id), null))));
+    }
+
+    @Test
+    void every200IsTheDocumentedBody() {
+        ReferenceClient.Known known = client.known(inbox, other);
+        for (Endpoint e : Endpoint.values()) {
+            String body = switch (e) {
+                case CREATE_CONTACT, UPDATE_CONTACT -> "{\"name\":\"Ida\",\"email\":\"ida@x.test\",\"phone_number\":\"+15550100\"}";
+                case CREATE_MESSAGE -> "{\"content\":\"hello\"}";
+                case UPDATE_MESSAGE -> "{\"submitted_values\":{\"title\":\"t\"}}";
+                default -> null;
+            };
+            Response r = send(e.method(), known.path(e), body);
+            assertEquals(200, r.statusCode(), e + " " + r.asString());
+            assertDocumented(e.operationId(), r);
+        }
     }
 
     @Test

@@ -46,15 +46,17 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
                 return invalid.get();
             }
         }
+        ObjectNode attributes = p.path("custom_attributes").isObject() ? (ObjectNode) p.get("custom_attributes").deepCopy()
+                : Json.NODES.objectNode();
         Contact contact = reused.orElseGet(() -> state.addContact(given.get("name"), given.get("email"), given.get("phone_number"),
-                identifier, p.path("custom_attributes").isObject() ? (ObjectNode) p.get("custom_attributes").deepCopy() : Json.NODES.objectNode()));
+                identifier, attributes));
         ContactInbox created = state.addContactInbox(inbox, sourceId, contact);
         return Handled.of(request, Outcome.CONTACT_CREATED, Reply.json(200, views.publicContact(created)));
     }
 
     Handled get(Request request, Inbox inbox, ContactInbox contact) {
-        return identity(request, inbox, Optional.of(contact)).orElseGet(() ->
-                Handled.of(request, Outcome.CONTACT_FETCHED, Reply.json(200, views.publicContact(state.contactInbox(inbox, contact.sourceId()).orElseThrow()))));
+        return identity(request, inbox, Optional.of(contact))
+                .orElseGet(() -> Handled.of(request, Outcome.CONTACT_FETCHED, Reply.json(200, views.publicContact(contact))));
     }
 
     Handled update(Request request, Inbox inbox, ContactInbox contact) {
@@ -148,7 +150,8 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
 
     /** The account contact Chatwoot's create reuses: the first with this identifier, else this email, else this phone. */
     private Optional<Contact> known(String identifier, Map<String, String> given) {
-        return with("identifier", identifier).or(() -> with("email", given.get("email"))).or(() -> with("phone_number", given.get("phone_number")));
+        return with("identifier", identifier).or(() -> with("email", given.get("email")))
+                .or(() -> with("phone_number", given.get("phone_number")));
     }
 
     private Optional<Contact> with(String field, String value) {

@@ -61,11 +61,7 @@ record ConversationsResource(Dialect dialect, State state, Views views) {
         return Optional.empty();
     }
 
-    /** The contact inbox's conversations, oldest first; in Chatwoot all of the contact's once its hash was verified. */
-    Handled list(Request request, ContactInbox contact) {
-        boolean contactWide = dialect == Dialect.CHATWOOT && contact.hmacVerified();
-        List<Conversation> listed = state.conversations().filter(c -> contactWide ? c.contactId() == contact.contactId()
-                : c.inboxId() == contact.inboxId() && c.sourceId().equals(contact.sourceId())).toList();
+    Handled list(Request request, List<Conversation> listed) {
         ArrayNode out = Json.NODES.arrayNode();
         listed.forEach(c -> out.add(views.conversation(c)));
         return Handled.of(request, Outcome.CONVERSATIONS_LISTED, Reply.json(200, out));

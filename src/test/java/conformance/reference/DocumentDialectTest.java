@@ -1,23 +1,18 @@
 package conformance.reference;
 
+import static conformance.reference.Documented.assertDocumented;
 import static conformance.reference.ReferenceClient.contact;
 import static conformance.reference.ReferenceClient.contacts;
 import static conformance.reference.ReferenceClient.conversation;
 import static conformance.reference.ReferenceClient.conversations;
 import static conformance.reference.ReferenceClient.ids;
-import static conformance.reference.ReferenceClient.json;
 import static conformance.reference.ReferenceClient.messages;
 import static conformance.reference.ReferenceClient.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.config.RunConfig;
-import conformance.contract.Contract;
-import conformance.contract.ContractLoader;
-import conformance.contract.JsonSchema;
 import conformance.exchange.IdentityHash;
-import conformance.generation.Json;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  * valid against the documented schemas, for accepted and refused requests alike, and the readings the README lists.
  */
 class DocumentDialectTest {
-    private static final Contract CONTRACT = new ContractLoader().load(RunConfig.DEFAULT_SPEC);
     private static final Map<String, String> ROUTED = new ConcurrentHashMap<>();
     private static ReferenceTarget target;
     private static ReferenceClient client;
@@ -195,25 +189,6 @@ class DocumentDialectTest {
         }
         send("DELETE", contact(inbox, known.sourceId()), null);
         assertEquals("", ROUTED.get("DELETE " + contact(inbox, known.sourceId())));
-    }
-
-    /**
-     * The answer is what the document says {@code operationId} answers with this status: documented, of the documented
-     * media type, and valid against the documented schema; or, documented without content, without a body.
-     */
-    private static JsonNode assertDocumented(String operationId, Response r) {
-        conformance.contract.Response documented = CONTRACT.operation(operationId).response(r.statusCode())
-                .orElseThrow(() -> new AssertionError(operationId + " does not document " + r.statusCode() + ": " + r.asString()));
-        if (documented.mediaType().isEmpty()) {
-            assertEquals(0, r.asByteArray().length, operationId + " " + r.statusCode() + " documents no body");
-            return Json.NODES.missingNode();
-        }
-        assertTrue(r.contentType().startsWith(documented.mediaType().get()), r.contentType());
-        JsonNode body = json(r);
-        JsonSchema schema = documented.schema().orElseThrow();
-        List<JsonSchema.Violation> violations = schema.validate(body);
-        assertTrue(violations.isEmpty(), operationId + " " + r.statusCode() + ": " + violations + " in " + body);
-        return body;
     }
 
     /** The status of a documented refusal, whose body is a valid {@code bad_request_error}. */

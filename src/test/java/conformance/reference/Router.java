@@ -76,7 +76,8 @@ final class Router {
             case GET_CONTACT -> understood(request).orElseGet(() -> contacts.get(request, inbox.get(), contact.get()));
             case UPDATE_CONTACT -> understood(request).orElseGet(() -> contacts.update(request, inbox.get(), contact.get()));
             case CREATE_CONVERSATION -> understood(request).orElseGet(() -> conversations.create(request, inbox.get(), contact.get()));
-            case LIST_CONVERSATIONS -> understood(request).orElseGet(() -> conversations.list(request, contact.get()));
+            case LIST_CONVERSATIONS -> understood(request).orElseGet(() ->
+                    conversations.list(request, scope(request.endpoint(), contact.get()).toList()));
             default -> inConversation(request, inbox.get(), contact.get());
         };
     }
@@ -124,8 +125,8 @@ final class Router {
     }
 
     /**
-     * The conversations a path can name. The document dialect: those opened through this contact inbox. Chatwoot: the
-     * same on conversation routes, unless the contact inbox is hmac_verified (then all of the contact's), and all of
+     * The conversations a path can name (and a list shows), oldest first. The document dialect: those opened through
+     * this contact inbox. Chatwoot: the same on conversation routes, unless the contact inbox is hmac_verified (then all of the contact's), and all of
      * the contact's, in any inbox, on message routes.
      */
     private Stream<Conversation> scope(Endpoint endpoint, ContactInbox contact) {
