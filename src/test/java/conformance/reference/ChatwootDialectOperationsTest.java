@@ -11,9 +11,11 @@ import static conformance.reference.ReferenceClient.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import conformance.exchange.IdentityHash;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -205,10 +207,13 @@ class ChatwootDialectOperationsTest {
     void the201stMessageOfAMinuteIsRefusedAndAnUpdateThenFailsWith500() {
         String sourceId = client.newContact(inbox, "{}");
         long id = client.newConversation(inbox, sourceId);
+        long start = System.nanoTime();
         long first = client.newMessage(inbox, sourceId, id, "0");
         for (int i = 1; i < 200; i++) {
             client.newMessage(inbox, sourceId, id, String.valueOf(i));
         }
+        // the limit counts the last minute: on a machine too busy to send 200 messages well within it, nothing is shown
+        assumeTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(50)) < 0, "200 messages took almost a minute");
         assertRecordInvalid("{\"message\":\"Too many messages\",\"attributes\":[\"base\"]}",
                 send("POST", messages(inbox, sourceId, id), "{\"content\":\"one more\"}"));
         Response update = send("PATCH", messages(inbox, sourceId, id) + "/" + first, "{\"submitted_values\":{\"title\":\"t\"}}");

@@ -155,7 +155,7 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
     }
 
     private Optional<Contact> with(String field, String value) {
-        return value == null ? Optional.empty()
+        return value == null || value.isBlank() ? Optional.empty()
                 : state.contacts().filter(c -> c.record().path(field).isString() && c.record().get(field).asString().equals(value)).findFirst();
     }
 
