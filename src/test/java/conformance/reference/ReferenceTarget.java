@@ -19,20 +19,20 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The embedded reference target: a real HTTP server on a free loopback port, in-process, serving
- * {@link ReferenceApi} through a {@link Variant}. Closing it stops the server and its threads.
+ * the {@link Router} through a {@link Variant}. Closing it stops the server and its threads.
  */
 public final class ReferenceTarget implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 8 << 20;
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final ReferenceApi api;
+    private final Router api;
     private final Variant variant;
 
     private ReferenceTarget(Dialect dialect, Variant variant) throws IOException {
         // the JDK server leaves Nagle on unless told before its first use: about 23 requests/s instead of thousands
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.api = new ReferenceApi(dialect);
+        this.api = new Router(dialect);
         this.variant = variant;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -66,7 +66,7 @@ public final class ReferenceTarget implements AutoCloseable {
     }
 
     /**
-     * Two plain API inboxes, then one that requires an identifier_hash on contact creation; in the Chatwoot dialect
+     * Two plain API inboxes, then one that requires an identifier_hash on the contacts operations; in the Chatwoot dialect
      * also one with an active bot and one locked to a single conversation per contact.
      */
     public List<Inbox> inboxes() {
@@ -83,9 +83,9 @@ public final class ReferenceTarget implements AutoCloseable {
             byte[] body = readBody(http.getRequestBody());
             Optional<String> contentType = Optional.ofNullable(http.getRequestHeaders().getFirst("Content-Type"));
             String path = http.getRequestURI().getRawPath();
-            ReferenceApi.Handled handled = api.handle(http.getRequestMethod(), path, contentType, body);
-            Call call = new Call(http.getRequestMethod(), path, contentType, body, handled.outcome(), handled.payload(),
-                    () -> api.acceptAnyway(path));
+            Handled handled = api.handle(http.getRequestMethod(), path, http.getRequestURI().getRawQuery(), contentType, body);
+            Call call = new Call(http.getRequestMethod(), path, handled.operation(), contentType, body, handled.outcome(),
+                    handled.payload(), () -> api.acceptAnyway(path));
             write(http, variant.answer(call, handled.reply()));
         } catch (RuntimeException e) {
             // a faulty variant may throw on purpose; the client sees a broken exchange, the server goes on
