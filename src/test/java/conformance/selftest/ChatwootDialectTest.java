@@ -11,6 +11,7 @@ import conformance.checks.StatusCodeConformance;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.run.ConformanceRun;
+import conformance.report.SummaryJson;
 import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
@@ -24,13 +25,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** What a run against real Chatwoot will report, seen on the embedded target's Chatwoot dialect. */
 class ChatwootDialectTest {
     static final String SHIPPED_WAIVERS = "waivers/chatwoot-known-deviations.yaml";
 
     private static ConformanceRun.Result run(Map<String, String> extra) {
-        Map<String, String> s = new HashMap<>(Map.of("reference", "chatwoot", "seed", "7"));
+        // not the project's reports/: its stored failing cases would be sent first
+        Map<String, String> s = new HashMap<>(Map.of("reference", "chatwoot", "seed", "7", "reports",
+                Path.of("target", "selftest-reports", "chatwoot").toString()));
         s.putAll(extra);
         return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
     }
@@ -71,6 +75,37 @@ class ChatwootDialectTest {
         for (int n = 1; n <= 6; n++) {
             assertTrue(certificate.contains("waiver #" + n + " "), "certificate lists waiver #" + n);
         }
+        JsonNode summary = SummaryJson.render(r.report(), r.redactor());
+        JsonNode waivers = summary.get("waivers");
+        assertEquals(6, waivers.size(), waivers.toString());
+        for (int n = 1; n <= 6; n++) {
+            JsonNode w = waivers.get(n - 1);
+            assertEquals(n, w.get("index").asInt());
+            assertTrue(w.get("check").isString() && w.get("operation").isString() && w.get("reason").isString(), w.toString());
+            assertEquals("2027-12-31", w.get("expires").asString());
+        }
+        assertEquals("Custom attributes .* (length should be < 1500|value should be < 9999999999)",
+                waivers.get(2).get("response").asString());
+        for (JsonNode check : summary.get("checks")) {
+            for (JsonNode f : check.get("findings")) {
+                int index = f.get("waiverIndex").asInt();
+                assertTrue(f.get("waiver").asString().startsWith("waiver #" + index + " ("), f.toString());
+            }
+        }
+    }
+
+    /** A response pattern is about one answer: a finding about the whole run has none, so it never matches one. */
+    @Test
+    void aResponsePatternDoesNotCoverAFindingAboutTheWholeRun(@TempDir Path dir) throws Exception {
+        String shipped = Files.readString(Path.of(SHIPPED_WAIVERS));
+        String narrowed = shipped.replace("    message: never observed\n", "    message: never observed\n    response: .*\n");
+        assertNotEquals(shipped, narrowed);
+        Path file = dir.resolve("narrowed.yaml");
+        Files.writeString(file, narrowed);
+        ConformanceRun.Result r = run(Map.of("waivers", file.toString()));
+        assertEquals(Set.of(StatusCodeConformance.ID), Targets.failedChecks(r), r.report().headline());
+        assertTrue(r.report().checks().stream().filter(c -> c.checkId().equals(StatusCodeConformance.ID))
+                .flatMap(c -> c.findings().stream()).allMatch(g -> g.waiver().isEmpty() == g.first().message().contains("never observed")));
     }
 
     /** "401 never observed" is about the whole run: a waiver naming some kinds of case does not cover it. */
