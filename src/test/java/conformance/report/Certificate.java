@@ -73,10 +73,13 @@ public final class Certificate {
         if (f.status() > 0) {
             md.append(", status ").append(f.status());
         }
+        // the shrunk case first, with its answer: the smallest request that shows this cause
         f.shrunk().ifPresent(shrunk -> {
+            body(md, "shrunk to (the smallest body that still fails this check the same way)", shrunk.request().body(), redactor);
+            shrunk.response().ifPresent(resp -> body(md, "its response, status " + resp.status(), resp.body(), redactor));
             body(md, "original body", f.exchange().request().body(), redactor);
-            body(md, "shrunk to (the smallest body that still fails this check)", shrunk.request().body(), redactor);
         });
+        f.shrinkNote().ifPresent(note -> md.append("\n  - ").append(cell(note)));
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
     }
 

@@ -1,6 +1,7 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
@@ -97,10 +98,20 @@ public final class SummaryJson {
         }
         out.put("case", redactor.redact(f.exchange().kase().label()));
         f.exchange().kase().brokenRule().ifPresent(rule -> out.put("rule", rule.name()));
+        if (!f.responseSignature().isEmpty()) {
+            out.put("responseSignature", redactor.redact(f.responseSignature()));
+        }
+        // the shrunk case first, with the answer it got: the smallest request that shows the cause
+        Exchange shown = f.shrunk().orElse(f.exchange());
+        shown.response().ifPresent(resp -> out.putObject("response").put("status", resp.status())
+                .put("body", redactor.body(resp.body(), MAX_MESSAGE)));
         f.shrunk().ifPresent(s -> {
-            out.put("originalBody", redactor.body(f.exchange().request().body(), MAX_MESSAGE));
             out.put("shrunkBody", redactor.body(s.request().body(), MAX_MESSAGE));
+            out.put("originalBody", redactor.body(f.exchange().request().body(), MAX_MESSAGE));
         });
+        f.shrink().ifPresent(s -> out.putObject("shrink").put("minimal", s.minimal()).put("tries", s.tries())
+                .put("originalBytes", f.exchange().request().body().length)
+                .put("shrunkBytes", shown.request().body().length).put("note", f.shrinkNote().orElseThrow()));
         return out;
     }
 

@@ -1,15 +1,19 @@
 package conformance.selftest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.checks.Finding;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.PositiveDataAcceptance;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
+import conformance.exchange.Exchange;
+import conformance.generation.Json;
 import conformance.run.ConformanceRun;
 import conformance.report.SummaryJson;
 import conformance.run.Progress;
@@ -20,6 +24,7 @@ import conformance.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +68,46 @@ class ChatwootDialectTest {
                 .filter(c -> c.checkId().equals(ResponseSchemaConformance.ID) && c.operationId().equals("create-a-conversation"))
                 .findFirst().orElseThrow();
         assertEquals(Outcome.PASSED, schema.outcome(), "the 200 bodies conform");
+    }
+
+    /**
+     * Chatwoot answers 422 for a top-level custom attribute string over 1500 characters and for an integer above
+     * 9,999,999,999, with a message of each: two causes, so two findings per check, each shrunk to a case that still
+     * fails for its own cause (never a case of the other one).
+     */
+    @Test
+    void the422ForALongStringAndForABigIntegerAreTwoFindingsEachShrunkToItsOwnCause() {
+        ConformanceRun.Result r = run(Map.of());
+        for (String check : List.of(StatusCodeConformance.ID, PositiveDataAcceptance.ID)) {
+            List<Finding> unprocessable = r.report().checks().stream().filter(c -> c.checkId().equals(check))
+                    .flatMap(c -> c.findings().stream()).map(FindingGroup::first).filter(f -> f.status() == 422).toList();
+            assertEquals(2, unprocessable.size(), check + ": " + unprocessable.stream().map(Finding::signature).toList());
+            Set<String> causes = new TreeSet<>();
+            for (Finding f : unprocessable) {
+                String cause = cause(f.exchange());
+                Exchange shrunk = f.shrunk().orElseThrow(() -> new AssertionError("not shrunk: " + f.signature()));
+                assertEquals(cause, cause(shrunk), check + " shrank into another cause: " + new String(shrunk.request().body(), UTF_8));
+                JsonNode attributes = Json.MAPPER.readTree(shrunk.request().body()).get("custom_attributes");
+                assertTrue(shrunk.request().body().length < f.exchange().request().body().length);
+                // a shrink cut short by its time budget (a loaded machine) says so instead of claiming a minimal case
+                Finding.Shrunk shrink = f.shrink().orElseThrow();
+                assertTrue(!shrink.minimal() || attributes.size() == 1, "only the attribute that causes it is left: " + attributes);
+                assertEquals(shrink.minimal(), !f.shrinkNote().orElseThrow().startsWith("not minimal"), f.shrinkNote().orElseThrow());
+                assertTrue(attributes.properties().stream().map(Map.Entry::getValue).anyMatch(value -> cause.equals("length")
+                        ? value.isString() && value.asString().length() > 1500
+                        : value.isIntegralNumber() && value.asLong() > 9_999_999_999L), attributes.toString());
+                causes.add(cause);
+            }
+            assertEquals(Set.of("length", "value"), causes, check);
+        }
+    }
+
+    /** Which of Chatwoot's two 422 messages an answer gives: {@code length} (a long string) or {@code value} (a big integer). */
+    private static String cause(Exchange e) {
+        String answer = new String(e.response().orElseThrow().body(), UTF_8);
+        boolean length = answer.contains("length should be < 1500");
+        assertTrue(length != answer.contains("value should be < 9999999999"), answer);
+        return length ? "length" : "value";
     }
 
     @Test
