@@ -72,8 +72,8 @@ public final class ConformanceRun {
         this.observer = observer;
     }
 
-    /** The result and what the reporters need beside it. */
-    public record Result(RunReport report, Redactor redactor, Statistics statistics) {
+    /** The result and what the reporters need beside it; {@code targetKey}: where its failing cases are stored. */
+    public record Result(RunReport report, Redactor redactor, Statistics statistics, String targetKey) {
     }
 
     public Result execute() {
@@ -114,7 +114,7 @@ public final class ConformanceRun {
             return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
-                    String.join("\n", stats.summary())), redactor, stats);
+                    String.join("\n", stats.summary())), redactor, stats, FailingCases.targetKey(config, embedded));
         };
         long[] sent = {0, 0};
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -130,7 +130,7 @@ public final class ConformanceRun {
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
-            List<StoredCase> stored = FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress);
+            List<StoredCase> stored = FailingCases.read(config.reports(), FailingCases.targetKey(config, embedded), operation.id(), progress);
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();
             progress.stage("sending " + plan.size() + " cases to " + operation.id()
