@@ -38,7 +38,8 @@ public final class Certificate {
         }
         if (!r.appliedWaivers().isEmpty() || !r.unusedWaivers().isEmpty()) {
             md.append("\n## Waivers\n\n");
-            r.expiringWaivers().forEach(w -> md.append("- **expires soon**: ").append(cell(w.expiryNotice(r.runDate()).orElseThrow())).append('\n'));
+            r.expiringWaivers().forEach(w -> md.append("- **expires soon**: ")
+                    .append(cell(w.expiryNotice(r.runDate()).orElseThrow())).append('\n'));
             r.appliedWaivers().forEach(w -> md.append("- applied: ").append(cell(w.describe())).append('\n'));
             r.unusedWaivers().forEach(w -> md.append("- **matched nothing**: ").append(cell(w.describe())).append('\n'));
         }

@@ -59,6 +59,7 @@ final class Shrinking {
             progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
             Exchange[] last = {null};
+            String sameWay = f.signature();
             // a fresh instance, once per finding: only payload-dependent checks shrink, and they judge each answer alone
             Check fresh = Catalog.create(profile).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {
@@ -66,7 +67,7 @@ final class Shrinking {
                     return false;
                 }
                 Exchange e = exchanger.deliver(original.withPayload(candidate), operation).last();
-                boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> x.signature().equals(f.signature()));
+                boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> x.signature().equals(sameWay));
                 if (fails) {
                     last[0] = e;
                 }

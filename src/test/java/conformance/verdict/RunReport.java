@@ -39,7 +39,8 @@ public record RunReport(
 
     /** Every waiver of the file, in its order: each one either accepted a finding or matched nothing. */
     public List<Waiver> waivers() {
-        return Stream.concat(appliedWaivers().stream(), unusedWaivers.stream()).sorted(Comparator.comparingInt(Waiver::number)).toList();
+        return Stream.concat(appliedWaivers().stream(), unusedWaivers.stream())
+                .sorted(Comparator.comparingInt(Waiver::number)).toList();
     }
 
     /** The day the run started (UTC): what a waiver's expiry is measured against. */

@@ -111,7 +111,8 @@ public final class Tally {
     private CheckResult result(Check check, String operationId, boolean reportSkipped, Waivers waivers) {
         Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
         List<FindingGroup> groups = new ArrayList<>();
-        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig), waivers.match(f, e.shownBy.get(sig), e.aboutTheRun.contains(sig)))));
+        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig),
+                waivers.match(f, e.shownBy.get(sig), e.aboutTheRun.contains(sig)))));
         boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
         Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
                 : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;

@@ -30,9 +30,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The waivers file (YAML): a list under {@code waivers:}, each with {@code check}, {@code operation}, a
  * {@code reason}, and optionally {@code status}, {@code pointer}, {@code message} (a regular expression found in the
- * finding's message), {@code response} (one found in the response body of the finding's exchange), {@code cases} (the kinds of case it covers, e.g. {@code [unknown_contact, unknown_inbox]}) and
- * {@code expires} (a date). Read and checked before any request: a file that does not parse (named with its line and column),
- * an unknown check id, a missing reason or an expired waiver stops the run with one message.
+ * finding's message), {@code response} (one found in the response body of the finding's exchange), {@code cases}
+ * (the kinds of case it covers, e.g. {@code [unknown_contact, unknown_inbox]}) and {@code expires} (a date). Read and
+ * checked before any request: a file that does not parse (named with its line and column), an unknown check id, a
+ * missing reason or an expired waiver stops the run with one message.
  */
 public final class Waivers {
     private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "response", "cases",
