@@ -81,6 +81,9 @@ public final class Launch {
                         + reports.resolve(ReportWriter.CERTIFICATE));
                 result.report().unusedWaivers().forEach(w -> console.println("[conformance] waiver matched nothing: " + w.describe()));
             }
+            // quiet or not: a waiver about to expire will stop a later run, so every run says so
+            result.report().expiringWaivers().forEach(w -> console.println("[conformance] WARNING: "
+                    + w.expiryNotice(result.report().runDate()).orElseThrow()));
             console.println("[conformance] " + result.redactor().redact(result.report().headline()));
             return new Outcome(Optional.of(result), Optional.empty(), reports);
         } catch (ConfigException | ContractException e) {

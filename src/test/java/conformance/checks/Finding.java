@@ -5,35 +5,67 @@ import java.util.Optional;
 
 /**
  * One way an exchange broke a check's rule. {@code specGap} marks findings where the document, not the target, is
- * short (it offers no status for rejecting invalid input). {@code shrunk} is the smallest case found that still
- * breaks the same rule.
+ * short (it offers no status for rejecting invalid input). {@code shrink} says what shrinking made of its case.
  */
 public record Finding(String checkId, String operationId, String message, int status, Optional<String> pointer,
-                      Exchange exchange, boolean specGap, Optional<Exchange> shrunk) {
+                      Exchange exchange, boolean specGap, Optional<Shrunk> shrink) {
+
+    /**
+     * What shrinking made of a finding's case: {@code smaller}, the smallest exchange found that still fails the same
+     * way (none when no smaller case did), after {@code tries} candidates; {@code minimal} false when the budget ran
+     * out first, so a smaller case may exist.
+     */
+    public record Shrunk(Optional<Exchange> smaller, int tries, boolean minimal) {
+    }
 
     public static Finding of(Check check, Exchange e, String message) {
         return new Finding(check.id(), e.operation().id(), message, e.status(), Optional.empty(), e, false, Optional.empty());
     }
 
     public Finding at(String jsonPointer) {
-        return new Finding(checkId, operationId, message, status, Optional.of(jsonPointer), exchange, specGap, shrunk);
+        return new Finding(checkId, operationId, message, status, Optional.of(jsonPointer), exchange, specGap, shrink);
     }
 
     public Finding asSpecGap() {
-        return new Finding(checkId, operationId, message, status, pointer, exchange, true, shrunk);
+        return new Finding(checkId, operationId, message, status, pointer, exchange, true, shrink);
     }
 
-    public Finding withShrunk(Exchange smaller) {
-        return new Finding(checkId, operationId, message, status, pointer, exchange, specGap, Optional.of(smaller));
+    public Finding withShrunk(Shrunk result) {
+        return new Finding(checkId, operationId, message, status, pointer, exchange, specGap, Optional.of(result));
+    }
+
+    /** The smallest case found that still breaks the same rule the same way, when shrinking found one. */
+    public Optional<Exchange> shrunk() {
+        return shrink.flatMap(Shrunk::smaller);
+    }
+
+    /** How far shrinking got, for reports; empty when its case was not shrunk. */
+    public Optional<String> shrinkNote() {
+        return shrink.map(s -> {
+            int from = exchange.request().body().length;
+            int to = s.smaller().map(e -> e.request().body().length).orElse(from);
+            String got = to < from ? "from " + from + " to " + to + " bytes" : "no smaller case failed the same way";
+            return s.minimal() ? "shrunk " + got + " in " + s.tries() + " tries; no smaller case fails the same way"
+                    : "not minimal: the shrink budget ran out after " + s.tries() + " tries (" + got + ")";
+        });
     }
 
     /** The same finding about a lighter copy of its exchange (see {@link Exchange#kept}). */
     public Finding about(Exchange lighter) {
-        return new Finding(checkId, operationId, message, status, pointer, lighter, specGap, shrunk);
+        return new Finding(checkId, operationId, message, status, pointer, lighter, specGap, shrink);
     }
 
-    /** What makes two findings "the same problem": equal signatures are counted, not repeated. */
+    /**
+     * What makes two findings "the same problem": equal signatures are counted, not repeated. The same check, at the
+     * same place, with the same status and message, and, for an error answer not judged at a place in its body, the
+     * same message shape ({@link ResponseSignature}): two causes of one status are two problems.
+     */
     public String signature() {
-        return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|' + message;
+        return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|' + message + '|' + responseSignature();
+    }
+
+    /** The message shape of the error answer that makes this finding's cause; empty where the place or message does. */
+    public String responseSignature() {
+        return pointer.isEmpty() && status >= 400 ? ResponseSignature.of(exchange) : "";
     }
 }

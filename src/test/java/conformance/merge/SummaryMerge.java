@@ -161,9 +161,9 @@ final class SummaryMerge {
             return findings.values().stream().mapToLong(f -> f.path("occurrences").asLong()).sum();
         }
 
-        /** The same problem as a run counts it (check, operation, status, pointer, message): listed once. */
+        /** The same problem as a run counts it (check, operation, status, pointer, message, response signature): listed once. */
         private static String signature(JsonNode f) {
-            return f.path("status").toString() + '|' + f.path("pointer") + '|' + f.path("message");
+            return f.path("status").toString() + '|' + f.path("pointer") + '|' + f.path("message") + '|' + f.path("responseSignature");
         }
 
         ObjectNode render() {

@@ -43,6 +43,8 @@ public final class Certificate {
         }
         if (!r.appliedWaivers().isEmpty() || !r.unusedWaivers().isEmpty()) {
             md.append("\n## Waivers\n\n");
+            r.expiringWaivers().forEach(w -> md.append("- **expires soon**: ")
+                    .append(cell(w.expiryNotice(r.runDate()).orElseThrow())).append('\n'));
             r.appliedWaivers().forEach(w -> md.append("- applied: ").append(cell(w.describe())).append('\n'));
             r.unusedWaivers().forEach(w -> md.append("- **matched nothing**: ").append(cell(w.describe())).append('\n'));
         }
@@ -98,11 +100,13 @@ public final class Certificate {
         if (f.status() > 0) {
             md.append(", status ").append(f.status());
         }
-        f.shrunk().ifPresent(shrunk -> {
+        // the shrunk case first, with its answer: the smallest request that shows this cause
+        f.shrunk().ifPresentOrElse(shrunk -> {
+            body(md, "shrunk to (the smallest body that still fails this check the same way)", shrunk.request().body(), redactor);
+            exchange(md, shrunk, false, redactor);
             body(md, "original body", f.exchange().request().body(), redactor);
-            body(md, "shrunk to (the smallest body that still fails this check)", shrunk.request().body(), redactor);
-        });
-        exchange(md, f.shrunk().orElse(f.exchange()), f.shrunk().isEmpty(), redactor);
+        }, () -> exchange(md, f.exchange(), true, redactor));
+        f.shrinkNote().ifPresent(note -> md.append("\n  - ").append(cell(note)));
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
     }
 

@@ -34,7 +34,7 @@ public final class ReportWriter {
      */
     public void finish(ConformanceRun.Result result) {
         write(result);
-        FailingCases.updated(folder, result.report(), result.redactor()).ifPresent(c -> writeAtomically(FailingCases.FILE, c));
+        FailingCases.updated(folder, result.targetKey(), result.report(), result.redactor()).ifPresent(c -> writeAtomically(FailingCases.FILE, c));
     }
 
     public void writeAtomically(String name, String content) {

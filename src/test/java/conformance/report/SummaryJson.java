@@ -1,12 +1,14 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
+import conformance.verdict.Waiver;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,6 +54,10 @@ public final class SummaryJson {
         }
         ArrayNode unused = root.putArray("unusedWaivers");
         r.unusedWaivers().forEach(w -> unused.add(w.describe()));
+        ArrayNode applied = root.putArray("waivers");
+        r.appliedWaivers().forEach(w -> applied.add(waiver(w)));
+        ArrayNode expiring = root.putArray("expiringWaivers");
+        r.expiringWaivers().forEach(w -> expiring.add(waiver(w).put("daysLeft", w.expiresWithinNotice(r.runDate()).getAsInt())));
         return root;
     }
 
@@ -85,6 +91,25 @@ public final class SummaryJson {
         return out;
     }
 
+    /** A waiver as its file states it, by its 1-based index in the file. */
+    private static ObjectNode waiver(Waiver w) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("index", w.number());
+        out.put("check", w.check());
+        out.put("operation", w.operation());
+        w.status().ifPresent(s -> out.put("status", s));
+        w.pointer().ifPresent(p -> out.put("pointer", p));
+        w.message().ifPresent(m -> out.put("message", m.pattern()));
+        w.response().ifPresent(m -> out.put("response", m.pattern()));
+        if (!w.cases().isEmpty()) {
+            ArrayNode cases = out.putArray("cases");
+            w.cases().forEach(c -> cases.add(Waiver.caseName(c)));
+        }
+        out.put("reason", w.reason());
+        putNullable(out, "expires", w.expires().map(Object::toString).orElse(null));
+        return out;
+    }
+
     private static ObjectNode finding(FindingGroup g, Redactor redactor) {
         Finding f = g.first();
         ObjectNode out = Json.NODES.objectNode();
@@ -100,12 +125,27 @@ public final class SummaryJson {
         out.put("occurrences", g.occurrences());
         out.put("specGap", f.specGap());
         putNullable(out, "waiver", g.waiver().map(w -> w.describe()).orElse(null));
+        if (g.waiver().isPresent()) {
+            out.put("waiverIndex", g.waiver().get().number());
+        } else {
+            out.putNull("waiverIndex");
+        }
         out.put("case", redactor.redact(f.exchange().kase().label()));
         f.exchange().kase().brokenRule().ifPresent(rule -> out.put("rule", rule.name()));
+        if (!f.responseSignature().isEmpty()) {
+            out.put("responseSignature", redactor.redact(f.responseSignature()));
+        }
+        // the shrunk case first, with the answer it got: the smallest request that shows the cause
+        Exchange shown = f.shrunk().orElse(f.exchange());
+        shown.response().ifPresent(resp -> out.putObject("response").put("status", resp.status())
+                .put("body", redactor.body(resp.body(), MAX_MESSAGE)));
         f.shrunk().ifPresent(s -> {
-            out.put("originalBody", redactor.body(f.exchange().request().body(), MAX_MESSAGE));
             out.put("shrunkBody", redactor.body(s.request().body(), MAX_MESSAGE));
+            out.put("originalBody", redactor.body(f.exchange().request().body(), MAX_MESSAGE));
         });
+        f.shrink().ifPresent(s -> out.putObject("shrink").put("minimal", s.minimal()).put("tries", s.tries())
+                .put("originalBytes", f.exchange().request().body().length)
+                .put("shrunkBytes", shown.request().body().length).put("note", f.shrinkNote().orElseThrow()));
         return out;
     }
 

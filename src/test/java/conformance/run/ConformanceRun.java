@@ -74,8 +74,8 @@ public final class ConformanceRun {
         this.observer = observer;
     }
 
-    /** The result and what the reporters need beside it. */
-    public record Result(RunReport report, Redactor redactor, Statistics statistics) {
+    /** The result and what the reporters need beside it; {@code targetKey}: where its failing cases are stored. */
+    public record Result(RunReport report, Redactor redactor, Statistics statistics, String targetKey) {
     }
 
     public Result execute() {
@@ -118,7 +118,8 @@ public final class ConformanceRun {
             return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
-                    String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats);
+                    String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
+                    FailingCases.targetKey(config, embedded));
         };
         long[] sent = {0, 0};
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -135,8 +136,8 @@ public final class ConformanceRun {
             Subject subject = provisioning.subject(config, inbox);
             Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
             // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
-            List<StoredCase> stored = config.storedCases()
-                    ? FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress) : List.of();
+            List<StoredCase> stored = config.storedCases() ? FailingCases.read(config.reports(),
+                    FailingCases.targetKey(config, embedded), operation.id(), progress) : List.of();
             storedSent[0] = stored.size();
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();

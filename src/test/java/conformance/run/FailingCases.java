@@ -1,6 +1,7 @@
 package conformance.run;
 
 import conformance.checks.Finding;
+import conformance.config.RunConfig;
 import conformance.exchange.Redactor;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
@@ -17,9 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -28,15 +27,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code failing-cases.json} in the reports folder: per target base URL and operation, the cases that failed on the
- * last run against it (shrunk when they could be), which the next run against the same target sends first. A
- * fault found once is checked again before anything new, whatever the seed.
+ * {@code failing-cases.json} in the reports folder: per target and operation, the cases that failed on the last run
+ * against it (shrunk when they could be), which the next run against the same target sends first. A fault found once
+ * is checked again before anything new, whatever the seed. A remote target is keyed by its base URL, the embedded one
+ * by its dialect ({@code embedded:chatwoot}): its port changes with every run, what it does does not.
  */
 public final class FailingCases {
     public static final String FILE = "failing-cases.json";
-    static final int MAX_PER_OPERATION = 20;
+    static final int MAX_PER_OPERATION = 50;
 
     private FailingCases() {
+    }
+
+    /** Under which key a run's cases are stored and read. */
+    static String targetKey(RunConfig config, boolean embedded) {
+        return embedded ? "embedded:" + config.reference().id() : config.baseUrl().orElseThrow().toString();
     }
 
     /** The cases stored for this target and operation; none when there is no file or it cannot be read. */
@@ -64,26 +69,23 @@ public final class FailingCases {
     }
 
     /**
-     * The file's new content: this run's failing cases replace those stored for its target (none left when it
-     * passed); other targets' entries stay. One case per problem (check and place), the smallest one: the same fault
-     * shown by many payloads needs trying once. Cases whose bytes hold a secret are not stored. Empty when there is
-     * nothing to store and no file yet.
+     * The file's new content: this run's failing cases replace those stored under its target's key (none left when
+     * it passed); other targets' entries stay. One case per distinct finding (its shrunk case when it has one; a case
+     * that shows several findings is stored once), at most {@link #MAX_PER_OPERATION} per operation. Cases whose bytes
+     * hold a secret are not stored. Empty when there is nothing to store and no file yet.
      */
-    public static Optional<String> updated(Path folder, RunReport report, Redactor redactor) {
+    public static Optional<String> updated(Path folder, String targetKey, RunReport report, Redactor redactor) {
         ObjectNode root;
         try {
             root = load(folder).orElseGet(Json.NODES::objectNode);
         } catch (IOException | JacksonException e) {
             root = Json.NODES.objectNode();
         }
-        Map<String, Finding> smallest = new LinkedHashMap<>();
-        report.checks().stream().filter(c -> c.outcome() == Outcome.FAILED).flatMap(c -> c.findings().stream())
-                .map(FindingGroup::first).filter(f -> storable(f, redactor))
-                .forEach(f -> smallest.merge(f.operationId() + " " + f.checkId() + " " + f.pointer().orElse(""), f,
-                        (a, b) -> caseOf(b).body().length < caseOf(a).body().length ? b : a));
+        List<Finding> distinct = report.checks().stream().filter(c -> c.outcome() == Outcome.FAILED)
+                .flatMap(c -> c.findings().stream()).map(FindingGroup::first).filter(f -> storable(f, redactor)).toList();
         ObjectNode operations = Json.NODES.objectNode();
         Set<String> seen = new HashSet<>();
-        for (Finding f : smallest.values()) {
+        for (Finding f : distinct) {
             Case kase = caseOf(f);
             String bytes = Base64.getEncoder().encodeToString(kase.body());
             ArrayNode list = operations.has(f.operationId()) ? (ArrayNode) operations.get(f.operationId())
@@ -93,9 +95,9 @@ public final class FailingCases {
             }
         }
         if (operations.isEmpty()) {
-            root.remove(report.target());
+            root.remove(targetKey);
         } else {
-            root.set(report.target(), operations);
+            root.set(targetKey, operations);
         }
         boolean exists = Files.exists(folder.resolve(FILE));
         return root.isEmpty() && !exists ? Optional.empty()

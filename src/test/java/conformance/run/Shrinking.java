@@ -13,15 +13,14 @@ import conformance.generation.Intent;
 import conformance.shrink.Shrinker;
 import conformance.verdict.Tally;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * After the cases: a few failing payloads are shrunk against the target, each to the smallest payload that still
- * makes the same check fail at the same place, and the finding carries that smallest exchange.
+ * fails the same way (the same finding signature: check, place, status, message and the answer's message shape), and
+ * the finding carries that smallest exchange, or says that the budget ran out before shrinking was done.
  */
 final class Shrinking {
     static final int MAX_SHRINKS = 5;
@@ -40,15 +39,16 @@ final class Shrinking {
         this.progress = progress;
     }
 
-    /** Shrinks the first payload-dependent finding of a few problems to the smallest case that still breaks the same check. */
+    /**
+     * Shrinks a few distinct payload-dependent findings (each a cause of its own), each to the smallest case that
+     * still fails the same way. A finding about the whole run has no case of its own to shrink.
+     */
     void shrink(Tally tally, List<Check> checks) {
-        Set<String> problems = new HashSet<>();
         List<Finding> worth = tally.distinct().stream()
                 .filter(f -> f.exchange().kase().payload().isPresent())
                 .filter(f -> f.exchange().kase().intent() == Intent.POSITIVE || f.exchange().kase().intent() == Intent.NEGATIVE)
                 .filter(f -> checks.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.payloadDependent()))
-                // one per problem: many payloads showing the same fault shrink to the same case
-                .filter(f -> problems.add(f.checkId() + '|' + f.pointer().orElse("")))
+                .filter(f -> !tally.aboutTheRun(f))
                 .limit(MAX_SHRINKS).toList();
         if (worth.isEmpty()) {
             return;
@@ -59,6 +59,7 @@ final class Shrinking {
             progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
             Exchange[] last = {null};
+            String sameWay = f.signature();
             // a fresh instance, once per finding: only payload-dependent checks shrink, and they judge each answer alone
             Check fresh = Catalog.create(profile).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {
@@ -66,22 +67,18 @@ final class Shrinking {
                     return false;
                 }
                 Exchange e = exchanger.deliver(original.withPayload(candidate), operation).last();
-                boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> sameProblem(x, f));
+                boolean fails = fresh.appliesTo(e) && fresh.judge(e).stream().anyMatch(x -> x.signature().equals(sameWay));
                 if (fails) {
                     last[0] = e;
                 }
                 return fails;
             });
-            if (last[0] != null && !result.smallest().equals(original.payload().get())) {
-                Exchange smallest = last[0];
-                tally.revise(f, old -> old.withShrunk(smallest.kept(Judging.KEPT_BODY_BYTES)));
+            boolean smaller = last[0] != null && !result.smallest().equals(original.payload().get());
+            if (smaller || result.exhausted()) {
+                Optional<Exchange> smallest = smaller ? Optional.of(last[0].kept(Judging.KEPT_BODY_BYTES)) : Optional.empty();
+                tally.revise(f, old -> old.withShrunk(new Finding.Shrunk(smallest, result.tries(), !result.exhausted())));
             }
         }
-    }
-
-    /** The same rule broken the same way: same check, and the same place in the body when the finding names one. */
-    private static boolean sameProblem(Finding candidate, Finding original) {
-        return candidate.checkId().equals(original.checkId()) && candidate.pointer().equals(original.pointer());
     }
 
     /**

@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.Launch;
+import conformance.checks.Finding;
 import conformance.config.Settings;
 import conformance.generation.Json;
 import conformance.reference.ReferenceTarget;
 import conformance.report.ExchangeLog;
 import conformance.report.ReportWriter;
 import conformance.run.FailingCases;
+import conformance.verdict.FindingGroup;
+import conformance.verdict.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +54,33 @@ class FailingCasesSelfTest {
     private JsonNode firstCase() throws Exception {
         return Files.readAllLines(reports.resolve(ExchangeLog.FILE)).stream().map(Json.MAPPER::readTree)
                 .filter(line -> !line.get("intent").asString().equals("SETUP")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Against the embedded target, the cases are stored under its dialect, not its random port, so the next run
+     * replays them; every distinct finding keeps its case (today's chatwoot dialect shows about twenty).
+     */
+    @Test
+    void theEmbeddedTargetsCasesAreKeyedByDialectOnePerDistinctFindingAndReplayed() throws Exception {
+        Map<String, String> s = Map.of("reference", "chatwoot", "reports", reports.toString(), "seed", "7");
+        Launch.Outcome first = Launch.run(Settings.of(s), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        JsonNode file = read(FailingCases.FILE);
+        assertEquals(List.of("embedded:chatwoot"), List.copyOf(file.propertyNames()), file.toString());
+        Set<String> stored = new HashSet<>();
+        file.path("embedded:chatwoot").path("create-a-conversation").forEach(c -> stored.add(c.get("body").asString()));
+        List<Finding> distinct = first.result().orElseThrow().report().checks().stream()
+                .filter(c -> c.outcome() == Outcome.FAILED).flatMap(c -> c.findings().stream())
+                .map(FindingGroup::first).filter(f -> f.exchange().kase().intent().name().matches("POSITIVE|NEGATIVE"))
+                .toList();
+        assertTrue(distinct.size() > 10, distinct.size() + " distinct findings");
+        for (Finding f : distinct) {
+            String body = Base64.getEncoder().encodeToString(f.shrunk().orElse(f.exchange()).kase().body());
+            assertTrue(stored.contains(body), "no stored case for " + f.signature());
+        }
+
+        Launch.run(Settings.of(Map.of("reference", "chatwoot", "reports", reports.toString(), "seed", "8")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertTrue(firstCase().get("label").asString().startsWith("stored failing case: "), firstCase().toString());
     }
 
     @Test

@@ -3,8 +3,10 @@ package conformance.shrink;
 import conformance.generation.Json;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -12,8 +14,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reduces a failing JSON payload while it still fails: drop members and items (halves first), shorten strings and
- * member names, simplify numbers, replace nested values by simpler ones. Greedy: take the first smaller candidate
+ * Reduces a failing JSON payload while it still fails: drop members and items (halves first), shorten strings (halves,
+ * then ever smaller cuts from the end, then one character at a time) and member names, simplify numbers (zero, half,
+ * then ever smaller steps toward zero), replace nested values by simpler ones. Greedy: take the first smaller candidate
  * that still fails and go on from it, stop when a whole pass finds none or the budget (time, tries) is spent.
  */
 public final class Shrinker {
@@ -77,7 +80,12 @@ public final class Shrinker {
             stringCandidates(node.asString()).forEach(s -> out.add(() -> Json.NODES.stringNode(s)));
         } else if (node.isIntegralNumber()) {
             long v = node.asLong();
-            for (long c : new long[] {0, v / 2, v > 0 ? v - 1 : v + 1}) {
+            List<Long> smaller = new ArrayList<>(List.of(0L, v / 2));
+            // ever smaller steps toward zero: a number that must stay over a limit gets near it in a few steps each
+            for (long step = Math.abs(v / 4); step >= 1; step /= 2) {
+                smaller.add(v - Long.signum(v) * step);
+            }
+            for (long c : smaller) {
                 if (Math.abs(c) < Math.abs(v) || (c == 0 && v != 0)) {
                     out.add(() -> Json.NODES.numberNode(c));
                 }
@@ -161,23 +169,28 @@ public final class Shrinker {
         return out;
     }
 
+    /** Each distinct shorter string once: in a run of one repeated character, every one-character deletion is the same. */
     private static List<String> stringCandidates(String s) {
-        List<String> out = new ArrayList<>();
+        Set<String> out = new LinkedHashSet<>();
         int length = s.codePointCount(0, s.length());
         if (length == 0) {
-            return out;
+            return List.of();
         }
         out.add("");
         if (length > 2) {
             out.add(s.substring(0, s.offsetByCodePoints(0, length / 2)));
             out.add(s.substring(s.offsetByCodePoints(0, length / 2)));
         }
+        // ever smaller cuts from the end: a string that must stay over a length limit gets near it in a few steps each
+        for (int cut = length / 4; cut >= 1; cut /= 2) {
+            out.add(s.substring(0, s.offsetByCodePoints(0, length - cut)));
+        }
         for (int i = 0; i < length && i < 64; i++) {
             int start = s.offsetByCodePoints(0, i);
             int end = s.offsetByCodePoints(start, 1);
             out.add(s.substring(0, start) + s.substring(end));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static ObjectNode without(ObjectNode node, List<String> names) {

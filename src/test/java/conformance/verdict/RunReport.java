@@ -1,8 +1,12 @@
 package conformance.verdict;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything a run found out, decided; reporters only render it. {@code statistics}: a few lines on what was generated;
@@ -31,9 +35,26 @@ public record RunReport(
         return Verdict.decide(inconclusiveReason.isEmpty(), checks.stream().map(CheckResult::outcome).toList());
     }
 
-    /** The waivers that accepted at least one finding, each once. */
+    /** The waivers that accepted at least one finding, each once, in the file's order. */
     public List<Waiver> appliedWaivers() {
-        return checks.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct().toList();
+        return checks.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct()
+                .sorted(Comparator.comparingInt(Waiver::number)).toList();
+    }
+
+    /** Every waiver of the file, in its order: each one either accepted a finding or matched nothing. */
+    public List<Waiver> waivers() {
+        return Stream.concat(appliedWaivers().stream(), unusedWaivers.stream())
+                .sorted(Comparator.comparingInt(Waiver::number)).toList();
+    }
+
+    /** The day the run started (UTC): what a waiver's expiry is measured against. */
+    public LocalDate runDate() {
+        return startedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The waivers that expire within {@link Waiver#EXPIRY_NOTICE_DAYS} days of the run, announced on every run. */
+    public List<Waiver> expiringWaivers() {
+        return waivers().stream().filter(w -> w.expiresWithinNotice(runDate()).isPresent()).toList();
     }
 
     /** {@code embedded} (the suite's own reference target) or {@code remote}: what a reader must not mistake. */

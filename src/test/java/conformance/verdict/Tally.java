@@ -5,6 +5,7 @@ import conformance.checks.Finding;
 import conformance.generation.Intent;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class Tally {
         final Map<String, Integer> counts = new LinkedHashMap<>();
         /** the kinds of case that showed each distinct finding, for waivers that cover some kinds only */
         final Map<String, Set<Intent>> shownBy = new LinkedHashMap<>();
+        /** findings about the whole run (see {@link #concluded}): no one response of theirs to match or shrink */
+        final Set<String> aboutTheRun = new HashSet<>();
         long dropped;
     }
 
@@ -46,19 +49,29 @@ public final class Tally {
      * counts as showing it, so only a waiver for all kinds covers it, not one whose example exchange happens to match.
      */
     public synchronized void concluded(Finding f) {
-        add(f, EnumSet.allOf(Intent.class));
+        if (add(f, EnumSet.allOf(Intent.class))) {
+            entry(f.checkId(), f.operationId()).aboutTheRun.add(f.signature());
+        }
     }
 
-    private void add(Finding f, Set<Intent> kinds) {
+    /** Whether a kept finding is about the whole run rather than its example exchange. */
+    public synchronized boolean aboutTheRun(Finding f) {
+        Entry e = entries.get(new Key(f.checkId(), f.operationId()));
+        return e != null && e.aboutTheRun.contains(f.signature());
+    }
+
+    /** Whether the finding is kept (a repeat, or one of the first {@link #MAX_DISTINCT} distinct ones). */
+    private boolean add(Finding f, Set<Intent> kinds) {
         Entry e = entry(f.checkId(), f.operationId());
         String sig = f.signature();
         if (e.firsts.containsKey(sig) || e.firsts.size() < MAX_DISTINCT) {
             e.firsts.putIfAbsent(sig, f);
             e.counts.merge(sig, 1, Integer::sum);
             e.shownBy.computeIfAbsent(sig, k -> EnumSet.noneOf(Intent.class)).addAll(kinds);
-        } else {
-            e.dropped++;
+            return true;
         }
+        e.dropped++;
+        return false;
     }
 
     public synchronized List<Finding> distinct() {
@@ -98,7 +111,8 @@ public final class Tally {
     private CheckResult result(Check check, String operationId, boolean reportSkipped, Waivers waivers) {
         Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
         List<FindingGroup> groups = new ArrayList<>();
-        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig), waivers.match(f, e.shownBy.get(sig)))));
+        e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig),
+                waivers.match(f, e.shownBy.get(sig), e.aboutTheRun.contains(sig)))));
         boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
         Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
                 : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;

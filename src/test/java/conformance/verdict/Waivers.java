@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -29,13 +30,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The waivers file (YAML): a list under {@code waivers:}, each with {@code check}, {@code operation}, a
  * {@code reason}, and optionally {@code status}, {@code pointer}, {@code message} (a regular expression found in the
- * finding's message), {@code cases} (the kinds of case it covers, e.g. {@code [unknown_contact, unknown_inbox]}) and
- * {@code expires} (a date). Read and checked before any request: a file that does not parse,
- * an unknown check id, a missing reason or an expired waiver stops the run with one message.
+ * finding's message), {@code response} (one found in the response body of the finding's exchange), {@code cases}
+ * (the kinds of case it covers, e.g. {@code [unknown_contact, unknown_inbox]}) and {@code expires} (a date). Read and
+ * checked before any request: a file that does not parse (named with its line and column), an unknown check id, a
+ * missing reason or an expired waiver stops the run with one message.
  */
 public final class Waivers {
-    private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "cases", "reason",
-            "expires");
+    private static final Set<String> FIELDS = Set.of("check", "operation", "status", "pointer", "message", "response", "cases",
+            "reason", "expires");
 
     private final List<Waiver> list;
 
@@ -51,9 +53,9 @@ public final class Waivers {
         return list;
     }
 
-    /** The first waiver that accepts {@code f}, shown by these kinds of case. */
-    public Optional<Waiver> match(Finding f, Set<Intent> shownBy) {
-        return list.stream().filter(w -> w.matches(f, shownBy)).findFirst();
+    /** The first waiver that accepts {@code f}, shown by these kinds of case (see {@link Waiver#matches}). */
+    public Optional<Waiver> match(Finding f, Set<Intent> shownBy, boolean aboutTheRun) {
+        return list.stream().filter(w -> w.matches(f, shownBy, aboutTheRun)).findFirst();
     }
 
     public static Waivers load(Path file, Collection<String> checkIds, Collection<String> operationIds, LocalDate today) {
@@ -61,13 +63,15 @@ public final class Waivers {
         JsonNode root;
         try {
             root = new YAMLMapper().readTree(Files.readString(file));
-        } catch (IOException | JacksonException e) {
-            throw new ConfigException(where + " does not parse as YAML: " + firstLine(e.getMessage()));
+        } catch (JacksonException e) {
+            throw new ConfigException(where + " does not parse as YAML" + yamlError(e));
+        } catch (IOException e) {
+            throw new ConfigException(where + " cannot be read: " + oneLine(e.getMessage()));
         }
         JsonNode items = root == null ? null : root.get("waivers");
         if (items == null || !items.isArray()) {
             throw new ConfigException(where + " must hold a list under 'waivers:' (each with check, operation, reason; "
-                    + "optionally status, pointer, message, cases, expires).");
+                    + "optionally status, pointer, message, response, cases, expires).");
         }
         List<Waiver> out = new ArrayList<>();
         int number = 0;
@@ -92,7 +96,8 @@ public final class Waivers {
             }
             String reason = text(item, "reason", at);
             OptionalInt status = item.has("status") ? OptionalInt.of(status(item.get("status"), at)) : OptionalInt.empty();
-            Optional<Pattern> message = item.has("message") ? Optional.of(pattern(text(item, "message", at), at)) : Optional.empty();
+            Optional<Pattern> message = item.has("message") ? Optional.of(pattern(item, "message", at)) : Optional.empty();
+            Optional<Pattern> response = item.has("response") ? Optional.of(pattern(item, "response", at)) : Optional.empty();
             Optional<LocalDate> expires = item.has("expires") ? Optional.of(date(item.get("expires").asString(), at)) : Optional.empty();
             if (expires.isPresent() && expires.get().isBefore(today)) {
                 throw new ConfigException(at + " (" + check + ") expired on " + expires.get() + ": renew it with a new "
@@ -100,7 +105,7 @@ public final class Waivers {
             }
             Optional<String> pointer = item.has("pointer") ? Optional.of(text(item, "pointer", at)) : Optional.empty();
             Set<Intent> cases = item.has("cases") ? cases(item.get("cases"), at) : Set.of();
-            out.add(new Waiver(number, check, operation, status, pointer, message, cases, reason, expires));
+            out.add(new Waiver(number, check, operation, status, pointer, message, response, cases, reason, expires));
         }
         return new Waivers(out);
     }
@@ -143,11 +148,12 @@ public final class Waivers {
         throw new ConfigException(at + ": status '" + v.asString() + "' is not an HTTP status (100-599).");
     }
 
-    private static Pattern pattern(String regex, String at) {
+    private static Pattern pattern(JsonNode item, String field, String at) {
+        String regex = text(item, field, at);
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new ConfigException(at + ": message '" + regex + "' is not a regular expression: " + e.getDescription());
+            throw new ConfigException(at + ": " + field + " '" + regex + "' is not a regular expression: " + e.getDescription());
         }
     }
 
@@ -159,7 +165,29 @@ public final class Waivers {
         }
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.split("\n", 2)[0];
+    /**
+     * Where and why, on one line, lines and columns counted as an editor does (from 1). The YAML parser's own error
+     * knows where the problem is and in which construct; Jackson's location is only where it was reading.
+     */
+    private static String yamlError(JacksonException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext()
+                        + yaml.getContextMark().map(m -> " from " + at(m.getLine() + 1, m.getColumn() + 1)).orElse("") + ")";
+                return " at " + at(yaml.getProblemMark().get().getLine() + 1, yaml.getProblemMark().get().getColumn() + 1)
+                        + ": " + oneLine(yaml.getProblem()) + context;
+            }
+        }
+        return (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " at " + at(e.getLocation().getLineNr(), e.getLocation().getColumnNr())) + ": " + oneLine(e.getOriginalMessage());
+    }
+
+    private static String at(int line, int column) {
+        return "line " + line + ", column " + column;
+    }
+
+    /** The parser's explanation spans several lines (with an excerpt of the file): one line for the console. */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }
