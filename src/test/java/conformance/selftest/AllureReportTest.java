@@ -50,7 +50,7 @@ class AllureReportTest {
             NotAServerError.ID, "Server error",
             TransportCheck.ID, "Transport",
             UnknownIdentifierRejection.ID, "Security");
-    private static final Path SCREENSHOTS = Path.of("reports", "browser-selftest");
+    private static final Path SCREENSHOTS = Path.of("target", "self-tests", "browser");
     private static final Pattern SCRIPTS_AND_TAGS = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>");
 
     @TempDir
