@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -21,20 +20,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an OpenAPI document with swagger-parser, inlines every {@code $ref}, and compiles each request and response
- * schema once with networknt as JSON Schema draft 2020-12.
+ * Reads an OpenAPI document with swagger-parser, inlines every {@code $ref}, and compiles each parameter, request and
+ * response schema once with networknt as JSON Schema draft 2020-12.
  */
 public final class ContractLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
@@ -46,6 +51,11 @@ public final class ContractLoader {
         } catch (IOException e) {
             throw new ContractException("cannot read the OpenAPI document " + path + ": " + e.getMessage());
         }
+        return load(path, bytes);
+    }
+
+    /** The document in {@code bytes}, named {@code path} in messages and in the contract. */
+    Contract load(Path path, byte[] bytes) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
@@ -59,7 +69,7 @@ public final class ContractLoader {
         Map<String, Operation> operations = new LinkedHashMap<>();
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, op) -> {
             if (op.getOperationId() != null) {
-                operations.put(op.getOperationId(), operation(op.getOperationId(), method, template, op));
+                operations.put(op.getOperationId(), operation(op.getOperationId(), method, template, item, op));
             }
         }));
         String title = api.getInfo() == null ? "" : api.getInfo().getTitle();
@@ -67,30 +77,74 @@ public final class ContractLoader {
         return new Contract(path, sha256(bytes), title, version, Map.copyOf(operations));
     }
 
-    private Operation operation(String id, PathItem.HttpMethod method, String template,
+    private Operation operation(String id, PathItem.HttpMethod method, String template, PathItem item,
                                 io.swagger.v3.oas.models.Operation op) {
-        RequestBody body = op.getRequestBody();
-        Optional<Map.Entry<String, MediaType>> requestContent = first(body == null ? null : body.getContent());
-        TreeMap<Integer, Response> responses = new TreeMap<>();
+        TreeMap<ResponseKey, Response> responses = new TreeMap<>();
         if (op.getResponses() != null) {
             op.getResponses().forEach((code, response) -> {
-                if (code.matches("\\d{3}")) {
-                    responses.put(Integer.parseInt(code), response(id, Integer.parseInt(code), response));
-                }
+                ResponseKey key = ResponseKey.parse(code).orElseThrow(() -> new ContractException(id + " documents a "
+                        + "response under '" + code + "', which is neither a status (200), a range (2XX) nor default"));
+                responses.put(key, response(id, key, response));
             });
         }
-        return new Operation(id, method.name(), template,
-                requestContent.map(Map.Entry::getKey),
-                requestContent.map(e -> compile(id + " request", e.getValue().getSchema())),
-                body != null && Boolean.TRUE.equals(body.getRequired()),
-                responses);
+        return new Operation(id, method.name(), template, parameters(id, item, op),
+                Optional.ofNullable(op.getRequestBody()).map(body -> requestBody(id, body)), responses);
     }
 
-    private Response response(String operationId, int status, ApiResponse response) {
+    /**
+     * Path-level parameters, then operation-level ones; an operation-level one replaces the path-level one of the same
+     * name and location (OpenAPI 3.1, Operation Object). One list naming a parameter twice is a broken document.
+     */
+    private List<Parameter> parameters(String id, PathItem item, io.swagger.v3.oas.models.Operation op) {
+        Map<String, Parameter> merged = new LinkedHashMap<>();
+        for (var level : Arrays.asList(item.getParameters(), op.getParameters())) {
+            Map<String, Parameter> declared = new LinkedHashMap<>();
+            for (var p : level == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : level) {
+                parameter(id, p).ifPresent(parameter -> {
+                    if (declared.put(parameter.in() + " " + parameter.name(), parameter) != null) {
+                        throw new ContractException(id + " declares its " + parameter.in() + " parameter '"
+                                + parameter.name() + "' twice in one list; the document must say which one it means");
+                    }
+                });
+            }
+            merged.putAll(declared);
+        }
+        return List.copyOf(merged.values());
+    }
+
+    private Optional<Parameter> parameter(String id, io.swagger.v3.oas.models.parameters.Parameter p) {
+        if (p.getName() == null || p.getIn() == null) {
+            throw new ContractException(id + " has a parameter without " + (p.getName() == null ? "a name" : "a location (in)")
+                    + (p.get$ref() == null ? "" : " (" + p.get$ref() + " does not resolve)"));
+        }
+        Parameter.Location in = Parameter.Location.of(p.getIn()).orElseThrow(() -> new ContractException(id
+                + " declares parameter '" + p.getName() + "' in '" + p.getIn() + "', which is not path, query, header or cookie"));
+        // OpenAPI: these headers are described by the media types and security schemes, their parameters SHALL be ignored
+        if (in == Parameter.Location.HEADER && IGNORED_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        Schema<?> schema = p.getSchema() != null ? p.getSchema()
+                : first(p.getContent()).map(e -> e.getValue().getSchema()).orElse(null);
+        // a path parameter is always required, whatever the document writes (OpenAPI 3.1, Parameter Object)
+        boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
+        return Optional.of(new Parameter(p.getName(), in, required,
+                Optional.ofNullable(compile(id + " " + in + " parameter " + p.getName(), schema))));
+    }
+
+    private RequestBody requestBody(String id, io.swagger.v3.oas.models.parameters.RequestBody body) {
+        List<MediaContent> contents = new ArrayList<>();
+        if (body.getContent() != null) {
+            body.getContent().forEach((mediaType, content) -> contents.add(new MediaContent(mediaType,
+                    Optional.ofNullable(compile(id + " request (" + mediaType + ")", content.getSchema())))));
+        }
+        return new RequestBody(Boolean.TRUE.equals(body.getRequired()), contents);
+    }
+
+    private Response response(String operationId, ResponseKey key, ApiResponse response) {
         Optional<Map.Entry<String, MediaType>> content = first(response.getContent());
         Optional<JsonSchema> schema = content.flatMap(e -> Optional.ofNullable(e.getValue().getSchema()))
-                .map(s -> compile(operationId + " " + status, s));
-        return new Response(status, response.getDescription() == null ? "" : response.getDescription(),
+                .map(s -> compile(operationId + " " + key, s));
+        return new Response(key, response.getDescription() == null ? "" : response.getDescription(),
                 content.map(Map.Entry::getKey), schema,
                 schema.map(s -> compile(s.name() + " (strict)", StrictSchemas.requireAll(s.node()))));
     }

@@ -1,0 +1,29 @@
+package conformance.contract;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One parameter of an operation, path-level and operation-level declarations merged: where it goes, whether the
+ * document requires it, and its schema compiled like every other (absent when the document gives none).
+ */
+public record Parameter(String name, Location in, boolean required, Optional<JsonSchema> schema) {
+
+    public enum Location {
+        PATH, QUERY, HEADER, COOKIE;
+
+        static Optional<Location> of(String in) {
+            for (Location l : values()) {
+                if (l.name().toLowerCase(Locale.ROOT).equals(in)) {
+                    return Optional.of(l);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
