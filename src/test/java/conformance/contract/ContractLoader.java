@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class ContractLoader {
         }));
         String title = api.getInfo() == null ? "" : api.getInfo().getTitle();
         String version = api.getInfo() == null ? "" : api.getInfo().getVersion();
-        return new Contract(path, sha256(bytes), title, version, Map.copyOf(operations));
+        return new Contract(path, sha256(bytes), title, version, Collections.unmodifiableMap(operations));
     }
 
     private Operation operation(String id, PathItem.HttpMethod method, String template, PathItem item,
