@@ -21,16 +21,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ContractLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    private static final Pattern PATH_PARAMETER_NOT_REQUIRED =
+            Pattern.compile("For path parameter \\S+ the required value should be true");
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
@@ -66,6 +70,13 @@ public final class ContractLoader {
             String why = result == null || result.getMessages() == null || result.getMessages().isEmpty()
                     ? "no paths found" : String.join("; ", result.getMessages());
             throw new ContractException(path + " is not a usable OpenAPI document: " + why);
+        }
+        // swagger-parser drops what it cannot read under paths (a parameter in an unknown location, a duplicate), so the
+        // contract would differ from the document; a path parameter not marked required is read as required instead
+        List<String> aboutPaths = result.getMessages() == null ? List.of() : result.getMessages().stream()
+                .filter(m -> m.contains("paths.") && !PATH_PARAMETER_NOT_REQUIRED.matcher(m).find()).toList();
+        if (!aboutPaths.isEmpty()) {
+            throw new ContractException(path + " is not a usable OpenAPI document: " + String.join("; ", aboutPaths));
         }
         Map<String, Operation> operations = new LinkedHashMap<>();
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, op) -> {
@@ -94,22 +105,12 @@ public final class ContractLoader {
 
     /**
      * Path-level parameters, then operation-level ones; an operation-level one replaces the path-level one of the same
-     * name and location (OpenAPI 3.1, Operation Object). One list naming a parameter twice is a broken document.
+     * name and location (OpenAPI 3.1, Operation Object).
      */
     private List<Parameter> parameters(String id, PathItem item, io.swagger.v3.oas.models.Operation op) {
         Map<String, Parameter> merged = new LinkedHashMap<>();
-        for (var level : Arrays.asList(item.getParameters(), op.getParameters())) {
-            Map<String, Parameter> declared = new LinkedHashMap<>();
-            for (var p : level == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : level) {
-                parameter(id, p).ifPresent(parameter -> {
-                    if (declared.put(parameter.in() + " " + parameter.name(), parameter) != null) {
-                        throw new ContractException(id + " declares its " + parameter.in() + " parameter '"
-                                + parameter.name() + "' twice in one list; the document must say which one it means");
-                    }
-                });
-            }
-            merged.putAll(declared);
-        }
+        Stream.of(item.getParameters(), op.getParameters()).filter(Objects::nonNull).flatMap(List::stream)
+                .forEach(p -> parameter(id, p).ifPresent(parameter -> merged.put(parameter.in() + " " + parameter.name(), parameter)));
         return List.copyOf(merged.values());
     }
 
@@ -118,8 +119,8 @@ public final class ContractLoader {
             throw new ContractException(id + " has a parameter without " + (p.getName() == null ? "a name" : "a location (in)")
                     + (p.get$ref() == null ? "" : " (" + p.get$ref() + " does not resolve)"));
         }
-        Parameter.Location in = Parameter.Location.of(p.getIn()).orElseThrow(() -> new ContractException(id
-                + " declares parameter '" + p.getName() + "' in '" + p.getIn() + "', which is not path, query, header or cookie"));
+        // swagger-parser keeps only path, query, header and cookie (it reports any other location, see load)
+        Parameter.Location in = Parameter.Location.valueOf(p.getIn().toUpperCase(Locale.ROOT));
         // OpenAPI: these headers are described by the media types and security schemes, their parameters SHALL be ignored
         if (in == Parameter.Location.HEADER && IGNORED_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT))) {
             return Optional.empty();

@@ -178,7 +178,7 @@ class ContractLoaderTest {
     }
 
     @Test
-    void oneListNamingAParameterTwiceIsRejectedWithOneMessage() {
+    void oneListNamingAParameterTwiceGetsOneClearMessage() {
         ContractException e = assertThrows(ContractException.class, () -> document("""
                 /items:
                   get:
@@ -189,7 +189,58 @@ class ContractLoaderTest {
                     responses:
                       '200': {description: ok}
                 """));
-        assertTrue(e.getMessage().contains("list declares its query parameter 'page' twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("paths.'/items'(get).parameters. There are duplicate parameter values"), e.getMessage());
+    }
+
+    @Test
+    void aParameterRefThatDoesNotResolveGetsOneClearMessage() {
+        ContractException e = assertThrows(ContractException.class, () -> document("""
+                /items:
+                  get:
+                    operationId: list
+                    parameters:
+                      - $ref: '#/components/parameters/missing'
+                    responses:
+                      '200': {description: ok}
+                """));
+        assertTrue(e.getMessage().contains("list has a parameter without a name (#/components/parameters/missing does not resolve)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aParameterInAnUnknownLocationGetsOneClearMessageInsteadOfBeingDropped() {
+        ContractException e = assertThrows(ContractException.class, () -> document("""
+                /items:
+                  get:
+                    operationId: list
+                    parameters:
+                      - {name: page, in: body, schema: {type: integer}}
+                    responses:
+                      '200': {description: ok}
+                """));
+        assertTrue(e.getMessage().contains("memory.yaml is not a usable OpenAPI document: attribute paths.'/items'(get)"
+                + ".parameters.[page].in is not of type"), e.getMessage());
+    }
+
+    @Test
+    void aRequestBodyByRefIsResolved() {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                components:
+                  requestBodies:
+                    item: {required: true, content: {application/json: {schema: {type: object, required: [name]}}}}
+                paths:
+                  /items:
+                    post:
+                      operationId: create
+                      requestBody: {$ref: '#/components/requestBodies/item'}
+                      responses:
+                        '200': {description: ok}
+                """;
+        Operation op = new ContractLoader().load(Path.of("memory.yaml"), yaml.getBytes(StandardCharsets.UTF_8)).operation("create");
+        assertTrue(op.requestBodyRequired());
+        assertFalse(op.requestSchema().orElseThrow().validate(JSON.readTree("{}")).isEmpty());
     }
 
     @Test

@@ -12,15 +12,6 @@ public record Parameter(String name, Location in, boolean required, Optional<Jso
     public enum Location {
         PATH, QUERY, HEADER, COOKIE;
 
-        static Optional<Location> of(String in) {
-            for (Location l : values()) {
-                if (l.name().toLowerCase(Locale.ROOT).equals(in)) {
-                    return Optional.of(l);
-                }
-            }
-            return Optional.empty();
-        }
-
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
