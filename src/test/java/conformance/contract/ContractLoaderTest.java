@@ -35,6 +35,17 @@ class ContractLoaderTest {
         return new ContractLoader().load(Path.of("memory.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The one message a small document that cannot be used gets. */
+    private static String refused(String paths) {
+        return assertThrows(ContractException.class, () -> document(paths)).getMessage();
+    }
+
+    /** The message for an operation {@code list} with these parameters (YAML list items). */
+    private static String refusedWithParameters(String parameters) {
+        return refused("/items:\n  get:\n    operationId: list\n    parameters:\n" + parameters.indent(6)
+                + "    responses:\n      '200': {description: ok}\n");
+    }
+
     @Test
     void loadsTheCreateConversationOperationWithResolvedSchemas() {
         Contract contract = new ContractLoader().load(WHOLE);
@@ -179,47 +190,29 @@ class ContractLoaderTest {
 
     @Test
     void oneListNamingAParameterTwiceGetsOneClearMessage() {
-        ContractException e = assertThrows(ContractException.class, () -> document("""
-                /items:
-                  get:
-                    operationId: list
-                    parameters:
-                      - {name: page, in: query, schema: {type: integer}}
-                      - {name: page, in: query, schema: {type: string}}
-                    responses:
-                      '200': {description: ok}
-                """));
-        assertTrue(e.getMessage().contains("paths.'/items'(get).parameters. There are duplicate parameter values"), e.getMessage());
+        String message = refusedWithParameters("""
+                - {name: page, in: query, schema: {type: integer}}
+                - {name: page, in: query, schema: {type: string}}
+                """);
+        assertTrue(message.contains("paths.'/items'(get).parameters. There are duplicate parameter values"), message);
     }
 
     @Test
     void aParameterRefThatDoesNotResolveGetsOneClearMessage() {
-        ContractException e = assertThrows(ContractException.class, () -> document("""
-                /items:
-                  get:
-                    operationId: list
-                    parameters:
-                      - $ref: '#/components/parameters/missing'
-                    responses:
-                      '200': {description: ok}
-                """));
-        assertTrue(e.getMessage().contains("list has a parameter without a name (#/components/parameters/missing does not resolve)"),
-                e.getMessage());
+        String message = refusedWithParameters("""
+                - $ref: '#/components/parameters/missing'
+                """);
+        assertTrue(message.contains("list has a parameter without a name (#/components/parameters/missing does not resolve)"),
+                message);
     }
 
     @Test
     void aParameterInAnUnknownLocationGetsOneClearMessageInsteadOfBeingDropped() {
-        ContractException e = assertThrows(ContractException.class, () -> document("""
-                /items:
-                  get:
-                    operationId: list
-                    parameters:
-                      - {name: page, in: body, schema: {type: integer}}
-                    responses:
-                      '200': {description: ok}
-                """));
-        assertTrue(e.getMessage().contains("memory.yaml is not a usable OpenAPI document: attribute paths.'/items'(get)"
-                + ".parameters.[page].in is not of type"), e.getMessage());
+        String message = refusedWithParameters("""
+                - {name: page, in: body, schema: {type: integer}}
+                """);
+        assertTrue(message.contains("memory.yaml is not a usable OpenAPI document: attribute paths.'/items'(get)"
+                + ".parameters.[page].in is not of type"), message);
     }
 
     @Test
@@ -315,14 +308,14 @@ class ContractLoaderTest {
 
     @Test
     void aResponseKeyThatIsNoStatusRangeOrDefaultGetsOneClearMessage() {
-        ContractException e = assertThrows(ContractException.class, () -> document("""
+        String message = refused("""
                 /items:
                   get:
                     operationId: list
                     responses:
                       20X: {description: what}
-                """));
-        assertTrue(e.getMessage().contains("list documents a response under '20X'"), e.getMessage());
+                """);
+        assertTrue(message.contains("list documents a response under '20X'"), message);
     }
 
     @Test
