@@ -1,5 +1,6 @@
 package conformance.checks;
 
+import conformance.contract.ResponseKey;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Every response status is one the operation documents; and where the run sent requests that must be rejected
@@ -54,10 +54,9 @@ public final class StatusCodeConformance implements Check {
     public List<Finding> conclude() {
         List<Finding> out = new ArrayList<>();
         firstRejectable.forEach((operation, e) -> {
-            Set<Integer> documented = e.operation().responses().keySet().stream().filter(s -> s >= 400 && s < 500)
-                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<ResponseKey> documented = e.operation().rejectionStatuses();
             Set<Integer> seen = rejectionStatuses.get(operation);
-            if (!documented.isEmpty() && seen.stream().noneMatch(documented::contains)) {
+            if (!documented.isEmpty() && seen.stream().noneMatch(e.operation()::documentsRejection)) {
                 // about the whole run, not one answer: no status of its own (the exchange is an example)
                 out.add(new Finding(ID, operation, "documented status " + documented + " never observed: requests the "
                         + "target must reject (unknown or foreign identifiers, invalid input) were answered " + seen,

@@ -3,7 +3,10 @@ package conformance.contract;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The loaded document: where it came from, its hash (for reproducible certificates) and its operations by id. */
+/**
+ * The loaded document: where it came from, its hash (for reproducible certificates) and its operations by id: paths
+ * in document order, the operations of one path in swagger-parser's method order (GET before POST).
+ */
 public record Contract(Path path, String sha256, String title, String version, Map<String, Operation> operations) {
 
     public static final String CREATE_CONVERSATION = "create-a-conversation";

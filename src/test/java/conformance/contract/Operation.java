@@ -1,30 +1,100 @@
 package conformance.contract;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** One operation of the document, with everything a run needs from it. */
+/**
+ * One operation of the document, with everything a run needs from it: its parameters (path-level and
+ * operation-level merged), its request body by media type (none when the document declares none), and its responses
+ * by key, in precedence order (statuses, then ranges, then default).
+ */
 public record Operation(
         String id,
         String method,
         String pathTemplate,
-        Optional<String> requestMediaType,
-        Optional<JsonSchema> requestSchema,
-        boolean requestBodyRequired,
-        SortedMap<Integer, Response> responses) {
+        List<Parameter> parameters,
+        Optional<RequestBody> requestBody,
+        SortedMap<ResponseKey, Response> responses) {
 
+    public Operation {
+        parameters = List.copyOf(parameters);
+        responses = Collections.unmodifiableSortedMap(responses);
+    }
+
+    public List<Parameter> parameters(Parameter.Location in) {
+        return parameters.stream().filter(p -> p.in() == in).toList();
+    }
+
+    /** The media type of the body the suite sends: the first the document lists. */
+    public Optional<String> requestMediaType() {
+        return requestBody.flatMap(RequestBody::first).map(MediaContent::mediaType);
+    }
+
+    /** The schema of the body the suite sends (that of the first media type). */
+    public Optional<JsonSchema> requestSchema() {
+        return requestBody.flatMap(RequestBody::first).flatMap(MediaContent::schema);
+    }
+
+    public boolean requestBodyRequired() {
+        return requestBody.map(RequestBody::required).orElse(false);
+    }
+
+    /**
+     * Names the document declares twice: as a parameter and as a top-level property of a request body schema (like
+     * toggle-typing-status's {@code typing_status}, in the query and in the body). Both declarations are kept as
+     * written, each with its own schema and {@code required}; this says where a client sends the same value twice.
+     */
+    public SortedSet<String> declaredTwice() {
+        Set<String> bodyProperties = requestBody.stream().flatMap(b -> b.contents().stream())
+                .flatMap(c -> c.schema().stream())
+                .flatMap(s -> s.node().path("properties").propertyNames().stream())
+                .collect(Collectors.toSet());
+        return parameters.stream().map(Parameter::name).filter(bodyProperties::contains)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The response documented for this status: under the status itself, else its range ({@code 4XX}), else default. */
     public Optional<Response> response(int status) {
-        return Optional.ofNullable(responses.get(status));
+        return responses.entrySet().stream().filter(e -> e.getKey().matches(status)).map(Map.Entry::getValue).findFirst();
     }
 
     public boolean documents(int status) {
-        return responses.containsKey(status);
+        return response(status).isPresent();
     }
 
-    /** The lowest documented 2xx: what a successful call is documented to answer. */
+    /** The lowest documented success (a 2xx status, else a 2XX range): what a successful call is documented to answer. */
     public Optional<Response> success() {
-        return responses.values().stream().filter(r -> r.status() / 100 == 2).findFirst();
+        return responses.values().stream().filter(r -> isClass(r.key(), 2)).findFirst();
+    }
+
+    /** The keys under which the document offers a success: 2xx statuses and the 2XX range. */
+    public SortedSet<ResponseKey> successStatuses() {
+        return keysOfClass(2);
+    }
+
+    /** The keys under which the document offers a rejection of the request: 4xx statuses and the 4XX range. */
+    public SortedSet<ResponseKey> rejectionStatuses() {
+        return keysOfClass(4);
+    }
+
+    /** Whether this status rejects the request (4xx) and is documented (by status, range or default). */
+    public boolean documentsRejection(int status) {
+        return status / 100 == 4 && documents(status);
+    }
+
+    private SortedSet<ResponseKey> keysOfClass(int statusClass) {
+        return responses.keySet().stream().filter(k -> isClass(k, statusClass)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean isClass(ResponseKey key, int statusClass) {
+        return key.statusClass().filter(c -> c == statusClass).isPresent();
     }
 
     /** The path with its parameters filled in, each value percent-encoded as one path segment. */

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code strict} reading of a schema: every property it documents, at every depth, is required. */
-final class StrictSchemas {
+public final class StrictSchemas {
     private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalProperties", "not", "contains",
             "unevaluatedProperties", "unevaluatedItems", "if", "then", "else");
     private static final Set<String> SCHEMA_ARRAYS = Set.of("prefixItems", "allOf", "anyOf", "oneOf");
@@ -16,7 +16,7 @@ final class StrictSchemas {
     private StrictSchemas() {
     }
 
-    static JsonNode requireAll(JsonNode schema) {
+    public static JsonNode requireAll(JsonNode schema) {
         if (!schema.isObject()) {
             return schema;
         }

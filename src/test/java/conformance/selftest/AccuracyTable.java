@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@code reports/accuracy.md}: what the verdict self-tests measured. It decides nothing: each row arrives
+ * Renders {@code target/self-tests/accuracy.md}: what the verdict self-tests measured. It decides nothing: each row arrives
  * with its expectation and whether it was met; this only counts and lays them out.
  */
 final class AccuracyTable {

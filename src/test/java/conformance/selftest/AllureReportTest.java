@@ -57,7 +57,7 @@ class AllureReportTest {
             UnknownIdentifierRejection.ID, "Security");
     /** Broken too in the second run, and waived there. */
     private static final String WAIVED = ContentTypeConformance.ID;
-    private static final Path SCREENSHOTS = Path.of("reports", "browser-selftest");
+    private static final Path SCREENSHOTS = Path.of("target", "self-tests", "browser");
     private static final Pattern SCRIPTS_AND_TAGS = Pattern.compile("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>");
 
     @TempDir

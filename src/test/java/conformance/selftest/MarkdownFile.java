@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes one of the self-tests' Markdown reports under {@code reports/}. */
+/** Writes one of the self-tests' Markdown reports under {@code target/self-tests/} (never into the project's reports/). */
 final class MarkdownFile {
     private MarkdownFile() {
     }

@@ -40,11 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Prism as a target no one here wrote: the suite against {@code prism mock}, static and dynamic, serving each document
  * of {@code spec/}. Prism keeps no state and only mocks, so the suite must find exactly what a stateless mock cannot
- * do, and nothing else. Writes {@code reports/prism.md}: what the suite reported for each, and why.
+ * do, and nothing else. Writes {@code target/self-tests/prism.md}: what the suite reported for each, and why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrismMockTest {
-    static final Path NOTES = Path.of("reports", "prism.md");
+    static final Path NOTES = Path.of("target", "self-tests", "prism.md");
     private static final int TRIES = 40;
     private static final String INVALID_UTF8 = "malformed bytes: invalid UTF-8 in a member name";
 

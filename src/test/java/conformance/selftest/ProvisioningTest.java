@@ -1,16 +1,21 @@
 package conformance.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.config.RunConfig;
 import conformance.config.Settings;
+import conformance.exchange.Exchange;
+import conformance.generation.Intent;
 import conformance.reference.ReferenceTarget;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.Verdict;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The suite gets its contact like a real client, with a correct identifier_hash when the inbox demands one. */
@@ -41,11 +46,21 @@ class ProvisioningTest {
     @Test
     void aConfiguredContactIsUsedAsIs() {
         try (ReferenceTarget target = ReferenceTarget.start()) {
+            String inbox = target.inboxes().get(0).identifier();
             String contact = target.addContact(target.inboxes().get(0), false);
             Map<String, String> s = Targets.settingsFor(target);
             s.put("contactIdentifier", contact);
-            ConformanceRun.Result r = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+            List<Exchange> seen = new CopyOnWriteArrayList<>();
+            ConformanceRun.Result r = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT,
+                    (exchange, redactor) -> seen.add(exchange)).execute();
             assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+            // the second inbox still gets a contact of its own (for cross_inbox_isolation); the configured one's does not
+            assertTrue(seen.stream().noneMatch(e -> e.kase().intent() == Intent.SETUP
+                    && inbox.equals(e.kase().pathParameters().get("inbox_identifier"))), "a contact was created on " + inbox);
+            List<Exchange> positive = seen.stream().filter(e -> e.kase().intent() == Intent.POSITIVE).toList();
+            assertFalse(positive.isEmpty());
+            assertTrue(positive.stream().allMatch(e -> e.request().url().contains("/inboxes/" + inbox + "/contacts/" + contact + "/")),
+                    positive.get(0).request().url());
         }
     }
 }

@@ -53,7 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecondOpinionTest {
-    static final Path NOTES = Path.of("reports", "second-opinion.md");
+    static final Path NOTES = Path.of("target", "self-tests", "second-opinion.md");
     private static final Set<String> RESPONSE_CHECKS = Set.of(StatusCodeConformance.ID, ContentTypeConformance.ID,
             ResponseSchemaConformance.ID);
 

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The accuracy of the verdict, measured: every faulty variant is flagged by exactly the checks its fault breaks, no
  * conforming variant is flagged, and faults only generated values show are found with every seed. Writes
- * {@code reports/accuracy.md}.
+ * {@code target/self-tests/accuracy.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerdictSelfTest {
-    static final Path TABLE = Path.of("reports", "accuracy.md");
+    static final Path TABLE = Path.of("target", "self-tests", "accuracy.md");
     static final int SWEEP_RUNS = 20;
     private static final Set<String> GENERATED_CASES = Set.of(Intent.POSITIVE.name(), Intent.NEGATIVE.name());
 

@@ -1,0 +1,30 @@
+package conformance.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import conformance.config.Profile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+    @Test
+    void theIdsAreTheStableOnesInCatalogOrder() {
+        assertEquals(List.of("status_code_conformance", "content_type_conformance", "response_schema_conformance",
+                "documented_properties_present", "not_a_server_error", "positive_data_acceptance", "negative_data_rejection",
+                "unknown_identifier_rejection", "cross_inbox_isolation", "conversation_semantics", "transport"), Catalog.ids());
+    }
+
+    /** DESIGN §9: every check is proven on exchanges built in memory, by a test class named after it. */
+    @Test
+    void everyCheckOfTheCatalogHasItsOwnUnitTestClass() {
+        for (Check check : Catalog.create(Profile.STRICT)) {
+            String test = check.getClass().getName() + "Test";
+            try {
+                Class.forName(test);
+            } catch (ClassNotFoundException e) {
+                fail(check.id() + " has no unit tests: write " + test);
+            }
+        }
+    }
+}

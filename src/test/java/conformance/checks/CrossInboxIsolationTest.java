@@ -1,0 +1,33 @@
+package conformance.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.generation.Intent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CrossInboxIsolationTest {
+    private final CrossInboxIsolation check = new CrossInboxIsolation();
+
+    @Test
+    void aContactOfAnotherInboxAcceptedIsAFinding() {
+        assertEquals(List.of("accepted with 200: foreign_contact case"),
+                check.judge(AnExchange.of(Intent.FOREIGN_CONTACT).status(200).build()).stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void aContactOfAnotherInboxRejectedPasses() {
+        assertEquals(List.of(), check.judge(AnExchange.of(Intent.FOREIGN_CONTACT).status(404).build()));
+        assertEquals(List.of(), check.judge(AnExchange.of(Intent.FOREIGN_CONTACT).status(401).build()));
+    }
+
+    @Test
+    void onlyForeignContactsConcernItAndWithoutASecondInboxItSaysWhatToSet() {
+        assertTrue(check.appliesTo(AnExchange.of(Intent.FOREIGN_CONTACT).build()));
+        assertFalse(check.appliesTo(AnExchange.of(Intent.UNKNOWN_CONTACT).build()));
+        assertFalse(check.appliesTo(AnExchange.positive().build()));
+        assertTrue(check.skipReason().contains("conformance.otherInboxIdentifier"), check.skipReason());
+    }
+}
