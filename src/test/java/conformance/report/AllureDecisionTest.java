@@ -11,6 +11,7 @@ import conformance.checks.StatusCodeConformance;
 import conformance.checks.UnknownIdentifierRejection;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
+import conformance.verdict.Reports;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
@@ -36,14 +37,13 @@ import tools.jackson.databind.JsonNode;
 /** What the Allure report shows first: its name, the severity of each check, which waiver accepted a finding. */
 class AllureDecisionTest {
     private static final Waiver WAIVER = new Waiver(3, StatusCodeConformance.ID, "create-a-conversation", OptionalInt.of(422),
-            Optional.empty(), Optional.empty(), Set.of(), "Chatwoot answers 422 for invalid input", Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), "Chatwoot answers 422 for invalid input", Optional.empty());
 
     @TempDir
     Path dir;
 
     private static RunReport report(Verdict verdict, String target, boolean embedded) {
-        return new RunReport(verdict, Optional.empty(), target, embedded, "spec/client_swagger.json", "ab".repeat(32), 7,
-                "spec", "test", Instant.EPOCH, 1, 1, List.of(), List.of(), "");
+        return Reports.of(verdict, Optional.empty(), target, embedded, List.of());
     }
 
     private static AllureReport allure(Verdict verdict, String target, boolean embedded) {

@@ -9,6 +9,7 @@ import conformance.checks.PositiveDataAcceptance;
 import conformance.checks.ResponseSignatureTest;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
+import conformance.verdict.Reports;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
@@ -31,8 +32,7 @@ class ShrunkFindingReportTest {
                 Optional.empty(), original, false, Optional.of(shrink));
         CheckResult c = new CheckResult(PositiveDataAcceptance.ID, "create-a-conversation", Outcome.FAILED, 1,
                 List.of(new FindingGroup(f, 1, Optional.empty())), Optional.empty(), Optional.empty());
-        return new RunReport(Verdict.NON_CONFORMANT, Optional.empty(), "http://127.0.0.1:1", false, "spec/client_swagger.json",
-                "0".repeat(64), 7, "spec", "test", Instant.EPOCH, 1, 1, List.of(c), List.of(), "");
+        return Reports.of(Verdict.NON_CONFORMANT, List.of(c));
     }
 
     private static Exchange shrunk() {

@@ -7,6 +7,7 @@ import conformance.checks.PositiveDataAcceptance;
 import conformance.checks.ResponseSignatureTest;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
+import conformance.verdict.Reports;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
@@ -33,8 +34,7 @@ class FailingCasesTest {
                         + (char) ('a' + i / 26) + " broken\"}"), false, Optional.empty()), 1, Optional.empty())).toList();
         CheckResult c = new CheckResult(PositiveDataAcceptance.ID, "create-a-conversation", Outcome.FAILED, n, groups,
                 Optional.empty(), Optional.empty());
-        return new RunReport(Verdict.NON_CONFORMANT, Optional.empty(), "http://127.0.0.1:1", false, "spec/client_swagger.json",
-                "0".repeat(64), 7, "spec", "test", Instant.EPOCH, 1, 1, List.of(c), List.of(), "");
+        return Reports.of(Verdict.NON_CONFORMANT, List.of(c));
     }
 
     private JsonNode stored(int distinct) {
