@@ -58,6 +58,7 @@ public record RunConfig(
     }
 
     public static RunConfig from(Settings s) {
+        KnownSettings.core().requireKnown(s);
         Optional<URI> baseUrl = s.get("baseUrl").map(RunConfig::parseBaseUrl);
         Optional<String> inbox = s.get("inboxIdentifier");
         if (baseUrl.isPresent() && inbox.isEmpty()) {
