@@ -23,6 +23,7 @@ public record RunConfig(
         Optional<String> contactIdentifier,
         Optional<String> otherInboxIdentifier,
         Optional<Secret> hmacToken,
+        Optional<Secret> otherInboxHmacToken,
         int tries,
         OptionalLong seed,
         Profile profile,
@@ -49,12 +50,13 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
+                otherInboxHmacToken, tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
     }
 
-    public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
-        return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
+    /** The embedded target's inboxes: they need no HMAC token, so none is kept. */
+    public RunConfig withIdentities(String inbox, Optional<String> otherInbox) {
+        return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, Optional.empty(),
+                Optional.empty(), tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers);
     }
 
     public static RunConfig from(Settings s) {
@@ -72,13 +74,18 @@ public record RunConfig(
                     + "it has no effect on " + Settings.name("baseUrl") + ". Drop one of them.");
         }
         if (baseUrl.isEmpty()) {
-            for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken"}) {
+            for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken",
+                "otherInboxHmacToken"}) {
                 if (s.get(key).isPresent()) {
                     throw new ConfigException(Settings.name(key) + " is set but " + Settings.name("baseUrl")
                             + " is not: without a base URL the suite tests its embedded reference target, which has "
                             + "its own identifiers. Set " + Settings.property("baseUrl") + " to the server you mean.");
                 }
             }
+        }
+        if (s.get("otherInboxHmacToken").isPresent() && s.get("otherInboxIdentifier").isEmpty()) {
+            throw new ConfigException(Settings.name("otherInboxHmacToken") + " is set but " + Settings.name("otherInboxIdentifier")
+                    + " is not: it is the HMAC token of that second inbox; name the inbox or drop the token.");
         }
         int tries = s.get("tries").map(v -> parseInt("tries", v, 1, 10_000_000)).orElse(DEFAULT_TRIES);
         OptionalLong seed = s.get("seed").map(v -> OptionalLong.of(parseLong("seed", v))).orElse(OptionalLong.empty());
@@ -95,7 +102,7 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
+                s.get("hmacToken").map(Secret::new), s.get("otherInboxHmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
                 reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1));
     }
 

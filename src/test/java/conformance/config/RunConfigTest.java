@@ -100,6 +100,13 @@ class RunConfigTest {
     }
 
     @Test
+    void theSecondInboxsTokenNeedsTheSecondInbox() {
+        String m = error(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i", "otherInboxHmacToken", "s3cr3t-token"));
+        assertTrue(m.contains("conformance.otherInboxIdentifier") && !m.contains("s3cr3t-token"), m);
+        assertTrue(error(Map.of("otherInboxIdentifier", "o", "otherInboxHmacToken", "s3cr3t-token")).contains("conformance.baseUrl"));
+    }
+
+    @Test
     void theHmacTokenNeverPrintsItself() {
         RunConfig c = RunConfig.from(Settings.of(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i",
                 "hmacToken", "s3cr3t-token")));

@@ -88,7 +88,7 @@ public final class ConformanceRun {
                 progress.stage("no conformance.baseUrl given: testing the embedded reference target (" + config.reference().id()
                         + " dialect) at " + reference.baseUrl());
                 RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
-                        Optional.of(inboxes.get(1).identifier()), Optional.empty());
+                        Optional.of(inboxes.get(1).identifier()));
                 return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true);
             }
         }
@@ -101,6 +101,7 @@ public final class ConformanceRun {
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
         Redactor redactor = new Redactor();
         config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
+        config.otherInboxHmacToken().ifPresent(t -> redactor.addSecret(t.value()));
         HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
                 config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
         List<Check> checks = Catalog.create(config.profile());
@@ -126,10 +127,11 @@ public final class ConformanceRun {
                 + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : ""));
         observer.progressed(0, soFar);
         try (exchanger) {
-            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId, config.hmacToken());
+            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId);
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
-            Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
+            Optional<Subject> foreign = config.otherInboxIdentifier()
+                    .map(other -> provisioning.createContact(other, config.otherInboxHmacToken(), "otherInboxHmacToken"));
             List<StoredCase> stored = FailingCases.read(config.reports(), config.baseUrl().get().toString(), operation.id(), progress);
             CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();
