@@ -52,6 +52,15 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** A yes/no setting ({@code true}/{@code false}, {@code yes}/{@code no}, {@code 1}/{@code 0}), or {@code otherwise} when unset. */
+    public boolean flag(String key, boolean otherwise) {
+        return get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(name(key) + ": '" + v + "' is not true or false.");
+        }).orElse(otherwise);
+    }
+
     /** The {@code conformance.*} properties given, known or not. */
     public List<String> propertyNames() {
         return properties.stringPropertyNames().stream().filter(n -> n.startsWith(PROPERTY_PREFIX)).sorted().toList();

@@ -1,7 +1,5 @@
 package conformance.config;
 
-import java.util.Locale;
-
 /**
  * How much a run says on the console: everything (stages, progress, where the reports are), or, for CI logs
  * ({@code conformance.quiet=true}), only the verdict line and errors.
@@ -10,10 +8,6 @@ public enum Verbosity {
     NORMAL, QUIET;
 
     public static Verbosity from(Settings settings) {
-        return settings.get("quiet").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> QUIET;
-            case "false", "no", "0" -> NORMAL;
-            default -> throw new ConfigException(Settings.name("quiet") + ": '" + v + "' is not true or false.");
-        }).orElse(NORMAL);
+        return settings.flag("quiet", false) ? QUIET : NORMAL;
     }
 }

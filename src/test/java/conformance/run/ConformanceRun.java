@@ -3,6 +3,7 @@ package conformance.run;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.RunConfig;
+import conformance.config.Settings;
 import conformance.config.TrustStore;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
@@ -110,9 +111,11 @@ public final class ConformanceRun {
         Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
+            Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
+                    .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
             List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
+            return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
                     String.join("\n", stats.summary())), redactor, stats);
