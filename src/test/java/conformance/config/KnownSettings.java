@@ -105,7 +105,7 @@ public final class KnownSettings {
     }
 
     private ConfigException unknown(String what, String name) {
-        String hint = closest(name).map(s -> "did you mean " + Settings.name(s.key()) + " (" + s.meaning() + ")?")
+        String hint = closest(name).map(s -> "did you mean " + s.property() + " (" + s.envName() + ": " + s.meaning() + ")?")
                 .orElse("the settings table in README.md lists every setting.");
         return new ConfigException(what + " is not a setting of the suite; " + hint);
     }
