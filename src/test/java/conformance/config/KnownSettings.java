@@ -73,14 +73,6 @@ public final class KnownSettings {
         return List.copyOf(byKey.values());
     }
 
-    public Optional<Setting> find(String key) {
-        return Optional.ofNullable(byKey.get(key));
-    }
-
-    public boolean isSecret(String key) {
-        return find(key).map(Setting::secret).orElse(false);
-    }
-
     /** Whether {@code property} (a {@code conformance.*} name) is a known setting that is not a secret. */
     boolean isPlainProperty(String property) {
         return byKey.values().stream().anyMatch(s -> !s.secret() && s.property().equals(property));
