@@ -51,15 +51,15 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                otherInboxHmacToken, tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers,
-                requireAllChecks);
+                otherInboxHmacToken, tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
+                trustStore, workers, requireAllChecks);
     }
 
     /** The embedded target's inboxes: they need no HMAC token, so none is kept. */
     public RunConfig withIdentities(String inbox, Optional<String> otherInbox) {
         return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, Optional.empty(),
-                Optional.empty(), tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers,
-                requireAllChecks);
+                Optional.empty(), tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
+                trustStore, workers, requireAllChecks);
     }
 
     public static RunConfig from(Settings s) {
@@ -105,8 +105,9 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), s.get("otherInboxHmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
-                reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
+                s.get("hmacToken").map(Secret::new), s.get("otherInboxHmacToken").map(Secret::new), tries, seed, profile,
+                waivers, rate, timeout, reports, spec, maxBody, reference, TrustStore.from(s),
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
                 s.flag("requireAllChecks", false));
     }
 
