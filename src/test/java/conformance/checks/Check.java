@@ -26,8 +26,8 @@ public interface Check {
         return true;
     }
 
-    /** Why nothing in a run concerned this check (shown as the skip reason). */
-    default String skipReason() {
-        return "no exchange of this run concerned it";
+    /** Why nothing in a run concerned this check: it could not run, or it does not apply. */
+    default Skip skip() {
+        return Skip.notRun("no exchange of this run concerned it");
     }
 }

@@ -80,7 +80,7 @@ public final class ConversationSemantics implements Check {
     }
 
     @Override
-    public String skipReason() {
-        return "no conversation was created, so there was nothing to compare";
+    public Skip skip() {
+        return Skip.notRun("no conversation was created, so there was nothing to compare");
     }
 }

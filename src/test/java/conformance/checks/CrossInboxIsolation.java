@@ -28,7 +28,7 @@ public final class CrossInboxIsolation extends MustNotAccept {
     }
 
     @Override
-    public String skipReason() {
-        return "needs a second API inbox: set conformance.otherInboxIdentifier (CONFORMANCE_OTHER_INBOX_IDENTIFIER)";
+    public Skip skip() {
+        return Skip.notRun("no second inbox: set conformance.otherInboxIdentifier (CONFORMANCE_OTHER_INBOX_IDENTIFIER)");
     }
 }

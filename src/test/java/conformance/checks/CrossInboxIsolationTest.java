@@ -28,6 +28,7 @@ class CrossInboxIsolationTest {
         assertTrue(check.appliesTo(AnExchange.of(Intent.FOREIGN_CONTACT).build()));
         assertFalse(check.appliesTo(AnExchange.of(Intent.UNKNOWN_CONTACT).build()));
         assertFalse(check.appliesTo(AnExchange.positive().build()));
-        assertTrue(check.skipReason().contains("conformance.otherInboxIdentifier"), check.skipReason());
+        assertEquals(Skip.Kind.NOT_RUN, check.skip().kind(), "without a second inbox it could not run");
+        assertTrue(check.skip().reason().contains("conformance.otherInboxIdentifier"), check.skip().reason());
     }
 }

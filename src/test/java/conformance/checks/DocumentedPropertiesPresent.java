@@ -42,8 +42,8 @@ public final class DocumentedPropertiesPresent implements Check {
     }
 
     @Override
-    public String skipReason() {
-        return enabled ? "no documented response with a schema was received"
-                : "strict profile only: run with -Dconformance.profile=strict";
+    public Skip skip() {
+        return enabled ? Skip.notRun("no documented response with a schema was received")
+                : Skip.notApplicable("strict profile only: run with -Dconformance.profile=strict");
     }
 }

@@ -24,6 +24,7 @@ public record RunConfig(
         Optional<String> contactIdentifier,
         Optional<String> otherInboxIdentifier,
         Optional<Secret> hmacToken,
+        Optional<Secret> otherInboxHmacToken,
         int tries,
         OptionalLong seed,
         Profile profile,
@@ -36,6 +37,7 @@ public record RunConfig(
         Dialect reference,
         Optional<TrustStore> trustStore,
         int workers,
+        boolean requireAllChecks,
         boolean storedCases) {
 
     public static final int DEFAULT_TRIES = 200;
@@ -51,15 +53,19 @@ public record RunConfig(
 
     public RunConfig withBaseUrl(URI url) {
         return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers, storedCases);
+                otherInboxHmacToken, tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
+                trustStore, workers, requireAllChecks, storedCases);
     }
 
-    public RunConfig withIdentities(String inbox, Optional<String> otherInbox, Optional<Secret> token) {
-        return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, token,
-                tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference, trustStore, workers, storedCases);
+    /** The embedded target's inboxes: they need no HMAC token, so none is kept. */
+    public RunConfig withIdentities(String inbox, Optional<String> otherInbox) {
+        return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, Optional.empty(),
+                Optional.empty(), tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
+                trustStore, workers, requireAllChecks, storedCases);
     }
 
     public static RunConfig from(Settings s) {
+        KnownSettings.core().requireKnown(s);
         Optional<URI> baseUrl = s.get("baseUrl").map(RunConfig::parseBaseUrl);
         Optional<String> inbox = s.get("inboxIdentifier");
         if (baseUrl.isPresent() && inbox.isEmpty()) {
@@ -73,13 +79,18 @@ public record RunConfig(
                     + "it has no effect on " + Settings.name("baseUrl") + ". Drop one of them.");
         }
         if (baseUrl.isEmpty()) {
-            for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken"}) {
+            for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken",
+                "otherInboxHmacToken"}) {
                 if (s.get(key).isPresent()) {
                     throw new ConfigException(Settings.name(key) + " is set but " + Settings.name("baseUrl")
                             + " is not: without a base URL the suite tests its embedded reference target, which has "
                             + "its own identifiers. Set " + Settings.property("baseUrl") + " to the server you mean.");
                 }
             }
+        }
+        if (s.get("otherInboxHmacToken").isPresent() && s.get("otherInboxIdentifier").isEmpty()) {
+            throw new ConfigException(Settings.name("otherInboxHmacToken") + " is set but " + Settings.name("otherInboxIdentifier")
+                    + " is not: it is the HMAC token of that second inbox; name the inbox or drop the token.");
         }
         int tries = s.get("tries").map(v -> parseInt("tries", v, 1, 10_000_000)).orElse(DEFAULT_TRIES);
         OptionalLong seed = s.get("seed").map(v -> OptionalLong.of(parseLong("seed", v))).orElse(OptionalLong.empty());
@@ -96,9 +107,10 @@ public record RunConfig(
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), tries, seed, profile, waivers, rate, timeout, reports, spec, maxBody,
-                reference, TrustStore.from(s), s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
-                s.get("storedCases").map(v -> flag("storedCases", v)).orElse(true));
+                s.get("hmacToken").map(Secret::new), s.get("otherInboxHmacToken").map(Secret::new), tries, seed, profile,
+                waivers, rate, timeout, reports, spec, maxBody, reference, TrustStore.from(s),
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
+                s.flag("requireAllChecks", false), s.flag("storedCases", true));
     }
 
     static URI parseBaseUrl(String raw) {
@@ -141,15 +153,6 @@ public record RunConfig(
         }
         throw new ConfigException(Settings.name("reference") + ": '" + v + "' is not a dialect of the embedded target; "
                 + "use 'document' (as the document describes) or 'chatwoot' (as real Chatwoot answers).");
-    }
-
-    /** A yes-or-no setting: {@code true}/{@code yes}/{@code 1} or {@code false}/{@code no}/{@code 0}. */
-    static boolean flag(String key, String v) {
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new ConfigException(Settings.name(key) + ": '" + v + "' is not true or false.");
-        };
     }
 
     private static int parseInt(String key, String v, int min, int max) {

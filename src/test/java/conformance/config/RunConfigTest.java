@@ -58,6 +58,7 @@ class RunConfigTest {
         assertTrue(error(Map.of("profile", "lenient")).contains("'spec' or 'strict'"));
         assertTrue(error(Map.of("timeout", "forever")).contains("conformance.timeout"));
         assertTrue(error(Map.of("rateLimit", "-1")).contains("conformance.rateLimit"));
+        assertTrue(error(Map.of("requireAllChecks", "maybe")).contains("conformance.requireAllChecks"));
         assertTrue(error(Map.of("waivers", "no/such/file.yaml")).contains("conformance.waivers"));
         assertTrue(error(Map.of("spec", "no/such/spec.yaml")).contains("conformance.spec"));
         assertEquals(Duration.ofMillis(500), RunConfig.from(Settings.of(Map.of("timeout", "500ms"))).timeout());
@@ -97,6 +98,13 @@ class RunConfigTest {
         Map<String, String> out = new HashMap<>(settings);
         out.put(key, value);
         return out;
+    }
+
+    @Test
+    void theSecondInboxsTokenNeedsTheSecondInbox() {
+        String m = error(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i", "otherInboxHmacToken", "s3cr3t-token"));
+        assertTrue(m.contains("conformance.otherInboxIdentifier") && !m.contains("s3cr3t-token"), m);
+        assertTrue(error(Map.of("otherInboxIdentifier", "o", "otherInboxHmacToken", "s3cr3t-token")).contains("conformance.baseUrl"));
     }
 
     @Test

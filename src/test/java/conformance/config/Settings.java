@@ -1,5 +1,6 @@
 package conformance.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Properties;
  * Both sources are passed in, so tests can build any configuration without touching the JVM's global state.
  */
 public final class Settings {
+    static final String PROPERTY_PREFIX = "conformance.";
+    static final String ENV_PREFIX = "CONFORMANCE_";
+
     private final Properties properties;
     private final Map<String, String> environment;
 
@@ -18,8 +22,18 @@ public final class Settings {
         this.environment = environment;
     }
 
+    /**
+     * The JVM's settings, taken once: then every {@code conformance.*} system property that is a secret, or unknown
+     * (it may be a misspelled secret), is removed from the JVM, because Surefire and Failsafe copy the forked JVM's
+     * system properties into its JUnit XML when a test set ends.
+     */
     public static Settings fromSystem() {
-        return new Settings(System.getProperties(), System.getenv());
+        Properties taken = new Properties();
+        System.getProperties().stringPropertyNames().forEach(n -> taken.setProperty(n, System.getProperty(n)));
+        KnownSettings known = KnownSettings.core();
+        taken.stringPropertyNames().stream().filter(n -> n.startsWith(PROPERTY_PREFIX) && !known.isPlainProperty(n))
+                .forEach(System::clearProperty);
+        return new Settings(taken, Map.copyOf(System.getenv()));
     }
 
     /** Settings from short keys ({@code seed}, {@code baseUrl}, …), as tests build them. */
@@ -38,13 +52,32 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** A yes/no setting ({@code true}/{@code false}, {@code yes}/{@code no}, {@code 1}/{@code 0}), or {@code otherwise} when unset. */
+    public boolean flag(String key, boolean otherwise) {
+        return get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(name(key) + ": '" + v + "' is not true or false.");
+        }).orElse(otherwise);
+    }
+
+    /** The {@code conformance.*} properties given, known or not. */
+    public List<String> propertyNames() {
+        return properties.stringPropertyNames().stream().filter(n -> n.startsWith(PROPERTY_PREFIX)).sorted().toList();
+    }
+
+    /** The {@code CONFORMANCE_*} environment variables given, known or not. */
+    public List<String> variableNames() {
+        return environment.keySet().stream().filter(n -> n.startsWith(ENV_PREFIX)).sorted().toList();
+    }
+
     public static String property(String key) {
-        return "conformance." + key;
+        return PROPERTY_PREFIX + key;
     }
 
     /** {@code baseUrl} becomes {@code CONFORMANCE_BASE_URL}. */
     public static String envName(String key) {
-        return "CONFORMANCE_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return ENV_PREFIX + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
     /** How a message names a setting: both spellings, so users of either find it. */

@@ -8,6 +8,6 @@ public enum Verbosity {
     NORMAL, QUIET;
 
     public static Verbosity from(Settings settings) {
-        return settings.get("quiet").map(v -> RunConfig.flag("quiet", v) ? QUIET : NORMAL).orElse(NORMAL);
+        return settings.flag("quiet", false) ? QUIET : NORMAL;
     }
 }

@@ -2,6 +2,7 @@ package conformance.merge;
 
 import conformance.Launch;
 import conformance.config.ConfigException;
+import conformance.config.KnownSettings;
 import conformance.config.Settings;
 import conformance.config.Verbosity;
 import conformance.generation.Json;
@@ -52,6 +53,7 @@ public final class MergeShards {
 
     public static Verdict run(Settings settings, PrintStream console) {
         try {
+            KnownSettings.core().requireKnown(settings);
             boolean quiet = Verbosity.from(settings) == Verbosity.QUIET;
             Path shardsFolder = settings.get("shards").map(Path::of).filter(Files::isDirectory).orElseThrow(() ->
                     new ConfigException(Settings.name("shards") + " must name a folder holding one reports folder per "

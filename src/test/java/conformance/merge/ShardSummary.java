@@ -19,7 +19,7 @@ record ShardSummary(String name, Verdict verdict, Optional<String> reason, Optio
 
     /** One check on one operation in one shard; findings stay as the shard wrote them. */
     record CheckSummary(String id, String operation, Outcome outcome, long requests, List<ObjectNode> findings,
-                        Optional<String> waiver, Optional<String> skipReason) {
+                        Optional<String> waiver, Optional<String> skipReason, Optional<String> skip) {
     }
 
     /** A shard that left no summary: it never finished, so its slice of the cases was never judged. */
@@ -39,7 +39,7 @@ record ShardSummary(String name, Verdict verdict, Optional<String> reason, Optio
             });
             checks.add(new CheckSummary(c.path("id").asString(), c.path("operation").asString(),
                     Outcome.ofId(c.path("outcome").asString()), c.path("requests").asLong(), List.copyOf(findings),
-                    text(c, "waiver"), text(c, "skipReason")));
+                    text(c, "waiver"), text(c, "skipReason"), text(c, "skip")));
         }
         return new ShardSummary(name, Verdict.valueOf(json.path("verdict").asString()), text(json, "reason"),
                 text(json, "target"), text(json.path("spec"), "path"), text(json.path("spec"), "sha256"),

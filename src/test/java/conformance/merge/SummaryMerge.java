@@ -136,6 +136,7 @@ final class SummaryMerge {
         final Map<String, ObjectNode> findings = new LinkedHashMap<>();
         Optional<String> waiver = Optional.empty();
         Optional<String> skipReason = Optional.empty();
+        Optional<String> skip = Optional.empty();
 
         MergedCheck(String id, String operation) {
             this.id = id;
@@ -147,6 +148,7 @@ final class SummaryMerge {
             requests += c.requests();
             waiver = waiver.or(c::waiver);
             skipReason = skipReason.or(c::skipReason);
+            skip = skip.or(c::skip);
             for (ObjectNode f : c.findings()) {
                 ObjectNode kept = findings.computeIfAbsent(signature(f), k -> {
                     ObjectNode copy = f.deepCopy();
@@ -176,6 +178,7 @@ final class SummaryMerge {
             findings.values().forEach(list::add);
             node.put("waiver", waiver.orElse(null));
             node.put("skipReason", outcome == Outcome.SKIPPED ? skipReason.orElse(null) : null);
+            node.put("skip", outcome == Outcome.SKIPPED ? skip.orElse(null) : null);
             return node;
         }
     }

@@ -19,7 +19,8 @@ public final class Certificate {
     public static String render(RunReport r, Redactor redactor) {
         StringBuilder md = new StringBuilder();
         md.append("# Conformance certificate: ").append(r.headline().split(" — ")[0]).append(" — ")
-                .append(cell(redactor.redact(r.describedTarget()))).append("\n\n");
+                .append(cell(redactor.redact(r.describedTarget())))
+                .append(r.notRunSummary().map(n -> " — " + n).orElse("")).append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Verdict", r.verdict().name());
         r.inconclusiveReason().ifPresent(reason -> row(md, "Why inconclusive", redactor.redact(reason)));

@@ -7,6 +7,7 @@ import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Replay;
+import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
 import conformance.verdict.Waiver;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +52,16 @@ public final class SummaryJson {
             }
             putNullable(check, "waiver", c.waiver().orElse(null));
             putNullable(check, "skipReason", c.skipReason().orElse(null));
+            putNullable(check, "skip", c.skip().map(s -> s.kind().id()).orElse(null));
         }
+        ObjectNode counts = root.putObject("checkCounts");
+        for (Outcome o : Outcome.values()) {
+            counts.put(o.id(), r.checks().stream().filter(c -> c.outcome() == o).count());
+        }
+        counts.put("notRun", r.checks().stream().filter(CheckResult::notRun).count());
+        ArrayNode notRun = root.putArray("notRun");
+        r.checks().stream().filter(CheckResult::notRun).forEach(c -> notRun.addObject().put("id", c.checkId())
+                .put("operation", c.operationId()).put("reason", c.skipReason().orElseThrow()));
         ArrayNode unused = root.putArray("unusedWaivers");
         r.unusedWaivers().forEach(w -> unused.add(w.describe()));
         ArrayNode applied = root.putArray("waivers");

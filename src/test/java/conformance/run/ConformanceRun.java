@@ -3,6 +3,7 @@ package conformance.run;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.RunConfig;
+import conformance.config.Settings;
 import conformance.config.TrustStore;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
@@ -91,7 +92,7 @@ public final class ConformanceRun {
                 progress.stage("no conformance.baseUrl given: testing the embedded reference target (" + config.reference().id()
                         + " dialect) at " + reference.baseUrl());
                 RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
-                        Optional.of(inboxes.get(1).identifier()), Optional.empty());
+                        Optional.of(inboxes.get(1).identifier()));
                 return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true, replay);
             }
         }
@@ -104,6 +105,7 @@ public final class ConformanceRun {
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
         Redactor redactor = new Redactor();
         config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
+        config.otherInboxHmacToken().ifPresent(t -> redactor.addSecret(t.value()));
         HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
                 config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
         List<Check> checks = Catalog.create(config.profile());
@@ -113,9 +115,11 @@ public final class ConformanceRun {
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
+            Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
+                    .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
             List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(reason, results), reason, config.baseUrl().get().toString(),
+            return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
                     String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
@@ -131,10 +135,11 @@ public final class ConformanceRun {
                 + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : ""));
         observer.progressed(0, soFar);
         try (exchanger) {
-            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId, config.hmacToken());
+            Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId);
             String inbox = config.inboxIdentifier().orElseThrow();
             Subject subject = provisioning.subject(config, inbox);
-            Optional<Subject> foreign = config.otherInboxIdentifier().map(provisioning::createContact);
+            Optional<Subject> foreign = config.otherInboxIdentifier()
+                    .map(other -> provisioning.createContact(other, config.otherInboxHmacToken(), "otherInboxHmacToken"));
             // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
             List<StoredCase> stored = config.storedCases() ? FailingCases.read(config.reports(),
                     FailingCases.targetKey(config, embedded), operation.id(), progress) : List.of();

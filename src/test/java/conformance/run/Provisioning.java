@@ -2,6 +2,7 @@ package conformance.run;
 
 import conformance.config.RunConfig;
 import conformance.config.Secret;
+import conformance.config.Settings;
 import conformance.contract.Contract;
 import conformance.contract.Operation;
 import conformance.exchange.Delivery;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gets the contacts a run needs the way a real client does: through {@code POST …/inboxes/{inbox}/contacts}, with a
- * name that marks it as the suite's and the correct identifier_hash when an HMAC token is configured.
+ * name that marks it as the suite's and the correct identifier_hash when that inbox's own HMAC token is configured
+ * (a hash made with another inbox's token is rejected by a target that checks it).
  */
 final class Provisioning {
     private final Operation createContact;
@@ -31,25 +33,23 @@ final class Provisioning {
     private final Redactor redactor;
     private final Consumer<Delivery> judge;
     private final String runId;
-    private final Optional<Secret> hmacToken;
 
-    Provisioning(Contract contract, HttpExchanger exchanger, Redactor redactor, Consumer<Delivery> judge, String runId,
-                 Optional<Secret> hmacToken) {
+    Provisioning(Contract contract, HttpExchanger exchanger, Redactor redactor, Consumer<Delivery> judge, String runId) {
         this.createContact = contract.operation(Contract.CREATE_CONTACT);
         this.exchanger = exchanger;
         this.redactor = redactor;
         this.judge = judge;
         this.runId = runId;
-        this.hmacToken = hmacToken;
     }
 
     /** The main subject: the configured contact, or one created now. */
     Subject subject(RunConfig config, String inbox) {
         return config.contactIdentifier().map(c -> new Subject(inbox, c, OptionalLong.empty()))
-                .orElseGet(() -> createContact(inbox));
+                .orElseGet(() -> createContact(inbox, config.hmacToken(), "hmacToken"));
     }
 
-    Subject createContact(String inbox) {
+    /** A new contact of {@code inbox}, with an identifier_hash only when {@code hmacToken} (named {@code tokenKey}) is given. */
+    Subject createContact(String inbox, Optional<Secret> hmacToken, String tokenKey) {
         String identifier = "conformance-" + runId + "-" + inbox.hashCode();
         ObjectNode body = Json.NODES.objectNode();
         body.put("name", "Conformance suite run " + runId);
@@ -78,7 +78,7 @@ final class Provisioning {
             // a failed identity hash shows as 401 (as documented) or 500 (as Chatwoot answers it), never as 429 or 404
             boolean hashMayHaveFailed = hmacToken.isEmpty() && (status == 401 || status == 403 || status == 500);
             String hint = !hashMayHaveFailed ? "" : " If the inbox enforces identity validation (HMAC), set "
-                    + "conformance.hmacToken (CONFORMANCE_HMAC_TOKEN) to its HMAC token.";
+                    + Settings.name(tokenKey) + " to its HMAC token.";
             throw new SetupFailure("could not create a contact on inbox " + inbox + ": the target answered " + status
                     + (status / 100 == 2 ? " without a source_id" : "") + "." + hint
                     + " Or give an existing one with conformance.contactIdentifier.");

@@ -259,7 +259,7 @@ final class Corpus {
         return call.contentType().filter(ct -> ct.startsWith("application/json")).isPresent();
     }
 
-    private static ObjectNode error(String description) {
+    static ObjectNode error(String description) {
         ObjectNode e = Json.NODES.objectNode();
         e.put("description", description);
         e.putArray("errors");

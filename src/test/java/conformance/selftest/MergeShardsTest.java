@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.Launch;
+import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.UnknownIdentifierRejection;
 import conformance.config.Settings;
 import conformance.generation.Json;
@@ -188,5 +189,20 @@ class MergeShardsTest {
                 new PrintStream(console, true, StandardCharsets.UTF_8)));
         assertEquals(1, console.toString(StandardCharsets.UTF_8).lines().count());
         assertTrue(lastLine().startsWith("[conformance] INCONCLUSIVE — merge: conformance.shards (CONFORMANCE_SHARDS)"), lastLine());
+    }
+
+    @Test
+    void aMisspelledMergeSettingStopsTheMergeNamingTheSettingMeant() {
+        assertEquals(Verdict.INCONCLUSIVE, merge(shards, dir.resolve("m5"), Map.of("expectedShard", "3")));
+        assertTrue(lastLine().contains("did you mean conformance.expectedShards"), lastLine());
+    }
+
+    @Test
+    void theMergedSummaryKeepsWhyACheckWasSkipped() throws IOException {
+        Path merged = dir.resolve("m6");
+        merge(shards, merged, Map.of());
+        JsonNode strictOnly = summary(merged).path("checks").valueStream()
+                .filter(c -> c.path("id").asString().equals(DocumentedPropertiesPresent.ID)).findFirst().orElseThrow();
+        assertEquals("not_applicable", strictOnly.path("skip").asString(), strictOnly.toString());
     }
 }

@@ -8,14 +8,18 @@ import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
+import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
+import conformance.reference.Variant;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.Verdict;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The suite gets its contact like a real client, with a correct identifier_hash when the inbox demands one. */
@@ -41,6 +45,51 @@ class ProvisioningTest {
             ConformanceRun.Result with = run(target, Map.of("hmacToken", target.inboxes().get(2).hmacToken()));
             assertEquals(Verdict.CONFORMANT, with.report().verdict(), with.report().headline());
         }
+    }
+
+    /** Contact creations by inbox path, each with whether it carried an identifier_hash. */
+    private static Variant recordingHashes(Map<String, List<Boolean>> hashes) {
+        return (call, reply) -> {
+            if (call.method().equals("POST") && call.path().endsWith("/contacts")) {
+                hashes.computeIfAbsent(call.path(), k -> new ArrayList<>())
+                        .add(call.payload().map(p -> p.has("identifier_hash")).orElse(false));
+            }
+            return reply;
+        };
+    }
+
+    @Test
+    void theOtherInboxGetsNoHashMadeWithTheFirstInboxsToken() {
+        Map<String, List<Boolean>> hashes = new ConcurrentHashMap<>();
+        try (ReferenceTarget target = ReferenceTarget.start(recordingHashes(hashes))) {
+            Inbox hmac = target.inboxes().get(2);
+            Inbox other = target.inboxes().get(0);
+            ConformanceRun.Result r = run(target, Map.of("hmacToken", hmac.hmacToken(), "otherInboxIdentifier", other.identifier()));
+            assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+            assertEquals(List.of(true), hashes.get(contacts(hmac)));
+            assertEquals(List.of(false), hashes.get(contacts(other)), "no token for that inbox, so no hash");
+        }
+    }
+
+    @Test
+    void theOtherInboxGetsAHashMadeWithItsOwnToken() {
+        try (ReferenceTarget target = ReferenceTarget.start()) {
+            Inbox plain = target.inboxes().get(0);
+            Inbox hmac = target.inboxes().get(2);
+            Map<String, String> s = Map.of("inboxIdentifier", plain.identifier(), "otherInboxIdentifier", hmac.identifier());
+            ConformanceRun.Result without = run(target, s);
+            assertEquals(Verdict.INCONCLUSIVE, without.report().verdict());
+            assertTrue(without.report().inconclusiveReason().orElseThrow().contains("conformance.otherInboxHmacToken"),
+                    without.report().inconclusiveReason().orElseThrow());
+            Map<String, String> with = new HashMap<>(s);
+            with.put("otherInboxHmacToken", hmac.hmacToken());
+            ConformanceRun.Result r = run(target, with);
+            assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
+        }
+    }
+
+    private static String contacts(Inbox inbox) {
+        return "/public/api/v1/inboxes/" + inbox.identifier() + "/contacts";
     }
 
     @Test

@@ -68,6 +68,17 @@ public record RunReport(
                 + ")" : "");
     }
 
+    /** The checks that could not run, each once with its reason ({@code 1 not run: x (why)}); empty when all ran or do not apply. */
+    public Optional<String> notRunSummary() {
+        return notRunSummary(checks);
+    }
+
+    public static Optional<String> notRunSummary(List<CheckResult> checks) {
+        List<String> notRun = checks.stream().filter(CheckResult::notRun)
+                .map(c -> c.checkId() + " (" + c.skipReason().orElseThrow() + ")").distinct().toList();
+        return notRun.isEmpty() ? Optional.empty() : Optional.of(notRun.size() + " not run: " + String.join(", ", notRun));
+    }
+
     public long failedChecks() {
         return checks.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
     }
@@ -85,8 +96,9 @@ public record RunReport(
                     + String.join(", ", checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
                     .map(c -> c.checkId() + " (" + c.findings().stream().filter(g -> g.waiver().isEmpty())
                             .mapToInt(FindingGroup::occurrences).sum() + ")")
-                    .distinct().toList());
-            case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed";
+                    .distinct().toList()) + notRunSummary().map(n -> "; " + n).orElse("");
+            case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed"
+                    + notRunSummary().map(n -> ", " + n).orElse("");
         };
         return v + " — " + describedTarget() + " — " + detail + " — " + requests + " requests, seed " + seed + ", " + durationMs + " ms";
     }

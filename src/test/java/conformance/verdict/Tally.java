@@ -2,6 +2,7 @@ package conformance.verdict;
 
 import conformance.checks.Check;
 import conformance.checks.Finding;
+import conformance.checks.Skip;
 import conformance.generation.Intent;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -116,7 +117,7 @@ public final class Tally {
         boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
         Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
                 : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;
-        Optional<String> skip = outcome == Outcome.SKIPPED && reportSkipped ? Optional.of(check.skipReason()) : Optional.empty();
+        Optional<Skip> skip = outcome == Outcome.SKIPPED && reportSkipped ? Optional.of(check.skip()) : Optional.empty();
         List<String> reasons = groups.stream().flatMap(g -> g.waiver().stream()).distinct().map(Waiver::describe).toList();
         Optional<String> waiver = reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
         return new CheckResult(check.id(), operationId, outcome, e.requests, List.copyOf(groups), waiver, skip);

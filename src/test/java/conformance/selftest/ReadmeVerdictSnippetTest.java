@@ -1,0 +1,72 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.generation.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The README's CI step that tells NON_CONFORMANT from INCONCLUSIVE, taken from README.md as it is and run. */
+class ReadmeVerdictSnippetTest {
+    private static final String MARKER = "<!-- ci-verdict-snippet";
+
+    @TempDir
+    Path folder;
+
+    private static String snippet() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int marker = readme.indexOf(MARKER);
+        assertTrue(marker >= 0, "README.md marks the snippet with " + MARKER);
+        int start = readme.indexOf("```sh\n", marker) + "```sh\n".length();
+        return readme.substring(start, readme.indexOf("```\n", start));
+    }
+
+    private Command.Result runOn(ObjectNode summary) throws IOException {
+        Path reports = Files.createDirectories(folder.resolve("reports"));
+        if (summary != null) {
+            Files.writeString(reports.resolve("conformance-summary.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(summary));
+        }
+        Path script = Files.writeString(folder.resolve("verdict.sh"), snippet());
+        return Command.of(Duration.ofSeconds(30), "sh", script.toString()).with("CONFORMANCE_REPORTS", reports.toString()).run();
+    }
+
+    private static ObjectNode summary(String verdict) {
+        ObjectNode s = Json.NODES.objectNode();
+        s.put("verdict", verdict);
+        // a finding that quotes another verdict must not fool the step
+        s.putArray("checks").addObject().putArray("findings").addObject().put("message", "{\"verdict\": \"CONFORMANT\"}");
+        return s;
+    }
+
+    @Test
+    void aNonConformantSummaryExitsOne() throws IOException {
+        Command.Result r = runOn(summary("NON_CONFORMANT"));
+        assertEquals(1, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("non-conformant"), r.output());
+    }
+
+    @Test
+    void anInconclusiveSummaryExitsTwoWithItsReason() throws IOException {
+        ObjectNode s = summary("INCONCLUSIVE");
+        s.put("reason", "the target answered none of the 40 requests");
+        Command.Result r = runOn(s);
+        assertEquals(2, r.exitCode(), r.output());
+        assertEquals("inconclusive: the target answered none of the 40 requests", r.output().strip());
+    }
+
+    @Test
+    void aConformantSummaryExitsZeroAndNoSummaryCountsAsInconclusive() throws IOException {
+        assertEquals(0, runOn(summary("CONFORMANT")).exitCode());
+        Files.delete(folder.resolve("reports").resolve("conformance-summary.json"));
+        Command.Result none = runOn(null);
+        assertEquals(2, none.exitCode(), none.output());
+        assertTrue(none.output().contains("no summary at"), none.output());
+    }
+}

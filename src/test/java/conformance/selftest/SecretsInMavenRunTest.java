@@ -1,0 +1,77 @@
+package conformance.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import conformance.checks.ConversationSemantics;
+import conformance.checks.PositiveDataAcceptance;
+import conformance.generation.Json;
+import conformance.reference.Inbox;
+import conformance.reference.ReferenceTarget;
+import conformance.reference.Reply;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The run command as users type it, HMAC tokens given with {@code -D}: Failsafe copies the forked JVM's system
+ * properties into the JUnit XML whenever a test is not a success, so the proof is a real Maven run (in a copy of the
+ * project) that fails and skips, and then no file it left and no console line holds a token.
+ */
+@Tag("external")
+class SecretsInMavenRunTest {
+
+    @Test
+    void aFailingRunWithATokenForEachInboxLeavesNeitherTokenInAnyFileOrTheConsole() throws IOException {
+        MavenProjectCopy copy = MavenProjectCopy.fresh("secrets");
+        Command.Result run;
+        List<String> tokens;
+        // every conversation refused: positive_data_acceptance fails, conversation_semantics has nothing to judge
+        try (ReferenceTarget target = ReferenceTarget.start(Corpus.created((call, r) -> Reply.json(401, Corpus.error("refused"))))) {
+            Inbox main = target.inboxes().get(0);
+            Inbox other = target.inboxes().get(2);
+            assertTrue(other.hmacMandatory(), "the second inbox checks its hash: a wrong or missing token stops the run");
+            tokens = List.of(main.hmacToken(), other.hmacToken());
+            run = copy.maven(Map.of(), "-q", "verify", "-Pconformance",
+                    "-Dconformance.baseUrl=" + target.baseUrl(),
+                    "-Dconformance.inboxIdentifier=" + main.identifier(),
+                    "-Dconformance.hmacToken=" + main.hmacToken(),
+                    "-Dconformance.otherInboxIdentifier=" + other.identifier(),
+                    "-Dconformance.otherInboxHmacToken=" + other.hmacToken(),
+                    "-Dconformance.tries=10");
+        }
+        assertEquals(1, run.exitCode(), run.output());
+        JsonNode summary = Json.MAPPER.readTree(Files.readString(copy.root().resolve("reports").resolve("conformance-summary.json")));
+        assertEquals("NON_CONFORMANT", summary.get("verdict").asString(), summary.toString());
+        assertEquals("failed", check(summary, PositiveDataAcceptance.ID).get("outcome").asString());
+        assertEquals("not_run", check(summary, ConversationSemantics.ID).get("skip").asString(), "a check that could not run");
+        Path junit = copy.root().resolve("reports").resolve("junit").resolve("TEST-conformance.ConformanceSuite.xml");
+        assertTrue(Files.readString(junit).contains("<property name=\"conformance.otherInboxIdentifier\""),
+                "Failsafe recorded the run's system properties in its XML");
+
+        // the whole copy: the sources hold no token, so whatever holds one the run wrote (reports/, target/, …)
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(copy.root())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                tokens.stream().filter(text::contains).forEach(t -> leaks.add(copy.root().relativize(f).toString()));
+            }
+        }
+        tokens.stream().filter(run.output()::contains).forEach(t -> leaks.add("the console"));
+        assertEquals(List.of(), leaks);
+    }
+
+    private static JsonNode check(JsonNode summary, String checkId) {
+        return summary.get("checks").valueStream()
+                .filter(c -> c.get("id").asString().equals(checkId) && c.get("operation").asString().equals("create-a-conversation"))
+                .findFirst().orElseThrow();
+    }
+}
