@@ -132,7 +132,8 @@ public final class ConformanceRun {
                 + "; the findings made until then are listed"));
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
-                + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : ""));
+                + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : "")
+                + "; what it creates is marked " + Provisioning.MARK + runId);
         observer.progressed(0, soFar);
         try (exchanger) {
             Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId);

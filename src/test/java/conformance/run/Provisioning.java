@@ -28,6 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * (a hash made with another inbox's token is rejected by a target that checks it).
  */
 final class Provisioning {
+    /** What marks the contacts a run creates, so that their owner can find them (the public API deletes nothing). */
+    static final String MARK = "conformance-";
+    static final String NAME = "Conformance suite run ";
+
     private final Operation createContact;
     private final HttpExchanger exchanger;
     private final Redactor redactor;
@@ -50,9 +54,9 @@ final class Provisioning {
 
     /** A new contact of {@code inbox}, with an identifier_hash only when {@code hmacToken} (named {@code tokenKey}) is given. */
     Subject createContact(String inbox, Optional<Secret> hmacToken, String tokenKey) {
-        String identifier = "conformance-" + runId + "-" + inbox.hashCode();
+        String identifier = MARK + runId + "-" + inbox.hashCode();
         ObjectNode body = Json.NODES.objectNode();
-        body.put("name", "Conformance suite run " + runId);
+        body.put("name", NAME + runId);
         body.put("identifier", identifier);
         hmacToken.ifPresent(token -> {
             String hash = IdentityHash.of(token.value(), identifier);
