@@ -7,14 +7,16 @@ import conformance.checks.CrossInboxIsolation;
 import conformance.checks.Finding;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
+import conformance.checks.ResponseSignatureTest;
 import conformance.checks.StatusCodeConformance;
 import conformance.checks.UnknownIdentifierRejection;
+import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
-import conformance.verdict.Reports;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
+import conformance.verdict.Reports;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
 import conformance.verdict.Waiver;
@@ -96,6 +98,18 @@ class AllureDecisionTest {
         assertTrue(name.length() <= 301, "still cut: " + name.length());
         assertEquals("finding 2: status 500 is not documented",
                 allure.findingStepName(2, finding(StatusCodeConformance.ID, 500, false, Optional.empty())));
+    }
+
+    @Test
+    void aShrunkFindingsStepSaysHowFarShrinkingGot() {
+        AllureReport allure = allure(Verdict.NON_CONFORMANT, "https://staging.example.com", false);
+        Exchange original = ResponseSignatureTest.answered("{\"n\":\"" + "x".repeat(2000) + "\"}", 422, "{\"message\":\"too long\"}");
+        Exchange smaller = ResponseSignatureTest.answered("{\"n\":\"" + "x".repeat(1501) + "\"}", 422, "{\"message\":\"too long\"}");
+        Finding f = new Finding(StatusCodeConformance.ID, "create-a-conversation", "undocumented status 422", 422,
+                Optional.empty(), original, true, Optional.of(new Finding.Shrunk(Optional.of(smaller), 200, false)));
+        String message = allure.findingStepMessage(new FindingGroup(f, 1, Optional.empty()));
+        assertTrue(message.contains("response: status 422"), message);
+        assertTrue(message.contains("not minimal: the shrink budget ran out after 200 tries"), message);
     }
 
     @Test

@@ -153,11 +153,17 @@ public final class AllureReport {
         String uuid = UUID.randomUUID().toString();
         lifecycle.startStep(uuid, new StepResult().setName(findingStepName(index, g))
                 .setStatus(g.waiver().isPresent() ? Status.SKIPPED : Status.FAILED)
-                .setStatusDetails(new StatusDetails().setMessage(g.waiver().map(w -> "waived by " + w.describe() + "\n").orElse("")
-                        + redactor.redact(f.message()) + "\n" + answer(f.shrunk().orElse(f.exchange())))));
+                .setStatusDetails(new StatusDetails().setMessage(findingStepMessage(g))));
         attachExchange(f.exchange(), "");
         f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
+    }
+
+    /** The step's text: the waiver that accepted it, the finding, the answer it got, how far shrinking got. */
+    String findingStepMessage(FindingGroup g) {
+        Finding f = g.first();
+        return g.waiver().map(w -> "waived by " + w.describe() + "\n").orElse("") + redactor.redact(f.message()) + "\n"
+                + answer(f.shrunk().orElse(f.exchange())) + f.shrinkNote().map(n -> "\n" + n).orElse("");
     }
 
     /** What the target answered, in one line for the step: its status and the start of its body. */
