@@ -18,6 +18,7 @@ import conformance.report.SingleFileReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ class AllureReportTest {
 
     @BeforeAll
     void twoConsecutiveRuns() throws IOException {
-        ProjectCopy project = ProjectCopy.at(Path.of("target", "run-command", "allure-report-test"));
+        MavenCopy project = MavenCopy.of("allure-report-test");
         reports = project.reports();
         Set<String> faults = new TreeSet<>(BROKEN.keySet());
         faults.remove(StatusCodeConformance.ID);
@@ -91,7 +92,9 @@ class AllureReportTest {
             broken.set(true);
             Map<String, String> settings = settings(target);
             settings.put("waivers", waivers.toString());
-            run = project.maven(settings, "verify", "-Pconformance");
+            List<String> command = new ArrayList<>(List.of("-q", "verify", "-Pconformance"));
+            command.addAll(SuiteProcess.properties(settings));
+            run = project.mvn(Duration.ofMinutes(10), command.toArray(String[]::new));
             assertEquals(1, run.exitCode(), "the run command fails on a non-conformant target:\n" + run.output());
         }
         second = SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));
