@@ -45,7 +45,6 @@ public final class AllureReport {
     static final int FINDINGS_IN_MESSAGE = 5;
     static final int ANSWER_CHARS = 300;
     static final String EXECUTOR_FILE = "executor.json";
-    static final String EMBEDDED_TARGET = "embedded reference target";
     static final String WAIVED_SUFFIX = " · waived";
     /** Findings of these categories can hurt users or their data, whatever else the check found. */
     private static final Set<Category> CRITICAL = Set.of(Category.SERVER_ERROR, Category.SECURITY);
@@ -203,8 +202,8 @@ public final class AllureReport {
 
     /**
      * What the report's overview lists about the run; its target and document are also what a later report's
-     * history must share ({@link AllureHistory}). The embedded target is named without its port, which changes
-     * from run to run while the target stays the same.
+     * history must share ({@link AllureHistory}): the embedded target by its dialect, not its port
+     * ({@link RunReport#embeddedTargetName}).
      */
     public Properties environment() {
         Properties env = new Properties();
@@ -221,7 +220,7 @@ public final class AllureReport {
     }
 
     private String targetName() {
-        return report.embeddedTarget() ? EMBEDDED_TARGET : redactor.redact(report.target());
+        return report.embeddedTargetName().orElseGet(() -> redactor.redact(report.target()));
     }
 
     /**
