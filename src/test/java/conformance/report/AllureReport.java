@@ -132,6 +132,15 @@ public final class AllureReport {
         return Category.WAIVED_PREFIX + c.checkId() + " on " + c.operationId() + ": " + c.waiver().orElse("");
     }
 
+    /**
+     * Why a skipped check's test is skipped: it could not run ({@link Category#NOT_RUN}) or it does not apply, which
+     * is no problem; a check with no recorded reason judged nothing on an operation it was not asked about.
+     */
+    public String skipped(CheckResult c) {
+        return (c.notRun() ? Category.NOT_RUN_PREFIX : Category.NOT_APPLICABLE_PREFIX) + c.checkId() + " on "
+                + c.operationId() + ": " + c.skipReason().orElse("nothing to judge here");
+    }
+
     /** Why a check's test cannot say anything on a run that could not judge. */
     public String inconclusive() {
         return Category.INCONCLUSIVE_PREFIX + report.inconclusiveReason().orElse("");

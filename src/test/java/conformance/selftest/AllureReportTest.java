@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.ContentTypeConformance;
+import conformance.checks.CrossInboxIsolation;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
@@ -92,6 +93,8 @@ class AllureReportTest {
             broken.set(true);
             Map<String, String> settings = settings(target);
             settings.put("waivers", waivers.toString());
+            // without a second inbox cross_inbox_isolation cannot run: the report must show it
+            settings.remove("otherInboxIdentifier");
             List<String> command = new ArrayList<>(List.of("-q", "verify", "-Pconformance"));
             command.addAll(SuiteProcess.properties(settings));
             run = project.mvn(Duration.ofMinutes(10), command.toArray(String[]::new));
@@ -149,6 +152,24 @@ class AllureReportTest {
         assertEquals(Set.of("verdict"), categories.get(Category.NON_CONFORMANT.title()));
         assertEquals(Set.of(WAIVED + " · create-a-conversation · waived"), categories.get(Category.WAIVED.title()));
         assertFalse(categories.containsKey("Product defects"), "no failure is left uncategorized: " + categories);
+    }
+
+    @Test
+    void aCheckThatCouldNotRunIsFiledUnderNotRunAndOneThatDoesNotApplyUnderNoCategory() {
+        Map<String, Set<String>> categories = categories(second);
+        Map<String, Set<String>> skipped = new HashMap<>();
+        for (JsonNode check : secondSummary.path("checks")) {
+            if (check.path("outcome").asString().equals("skipped")) {
+                skipped.computeIfAbsent(check.path("skip").asString(), k -> new TreeSet<>())
+                        .add(check.path("id").asString() + " · " + check.path("operation").asString());
+            }
+        }
+        assertTrue(skipped.get("not_run").contains(CrossInboxIsolation.ID + " · create-a-conversation"), skipped.toString());
+        assertEquals(skipped.get("not_run"), categories.get(Category.NOT_RUN.title()));
+        assertFalse(skipped.getOrDefault("not_applicable", Set.of()).isEmpty(), "the spec profile leaves a check out: " + skipped);
+        for (String test : skipped.get("not_applicable")) {
+            assertTrue(categories.values().stream().noneMatch(tests -> tests.contains(test)), test + " is no problem: " + categories);
+        }
     }
 
     @Test
