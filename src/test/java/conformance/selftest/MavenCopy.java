@@ -64,7 +64,8 @@ final class MavenCopy {
     /**
      * {@code mvn -B -o <arguments>} in the copy, on this JVM's JDK, stopped after {@code limit}. A first offline run
      * that misses a plugin (a machine where only {@code mvn test} ran) resolves the run command's plugins online once
-     * and runs again. A build that compiled the suite again fails the test: the copy was not up to date.
+     * and runs again. A build that compiled the suite again fails the test: the copy was not up to date, and a run
+     * that compiles costs as much as the rest of the test.
      */
     Command.Result mvn(Duration limit, String... arguments) {
         FileTime compiled = compiledAt();
@@ -74,7 +75,8 @@ final class MavenCopy {
             result = command(limit, arguments).run();
         }
         if (!compiled.equals(compiledAt())) {
-            throw new AssertionError("the copy's build compiled the suite again:\n" + result.output());
+            throw new AssertionError("the copy's build compiled the suite again (were the project's test classes older than"
+                    + " its sources when it was copied? run mvn test-compile first):\n" + result.output());
         }
         return result;
     }
