@@ -54,7 +54,7 @@ class ConformanceSuite {
                 switch (c.outcome()) {
                     case FAILED -> throw new Failed(allure.failure(c), firstCurl(c, result));
                     case WAIVED -> Assumptions.abort(allure.waived(c));
-                    case SKIPPED -> Assumptions.abort(c.skipReason().orElse("skipped"));
+                    case SKIPPED -> Assumptions.abort(allure.skipped(c));
                     case PASSED -> { }
                 }
             }));

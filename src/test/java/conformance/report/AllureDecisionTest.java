@@ -117,8 +117,25 @@ class AllureDecisionTest {
         assertEquals("NON_CONFORMANT — https://staging.example.com",
                 allure(Verdict.NON_CONFORMANT, "https://staging.example.com", false).reportName());
         AllureReport embedded = allure(Verdict.CONFORMANT, "http://127.0.0.1:40123", true);
-        assertEquals("CONFORMANT — embedded reference target", embedded.reportName(), "the port is no part of the target's name");
-        assertEquals("embedded reference target", embedded.environment().getProperty("target"));
+        assertEquals("CONFORMANT — embedded reference target, document dialect", embedded.reportName(),
+                "the port is no part of the target's name");
+        assertEquals("embedded reference target, document dialect", embedded.environment().getProperty("target"));
+    }
+
+    @Test
+    void embeddedRunsOfAnotherDialectAreAnotherTargetWhoseHistoryIsNotContinued() throws IOException {
+        Properties chatwoot = new AllureReport(Reports.embedded(Verdict.NON_CONFORMANT, "chatwoot"), new Redactor(), Optional.empty())
+                .environment();
+        assertEquals("embedded reference target, chatwoot dialect", chatwoot.getProperty("target"));
+        Path previous = Files.createDirectories(dir.resolve("report").resolve(AllureHistory.FOLDER)).getParent();
+        Files.writeString(previous.resolve(AllureHistory.FOLDER).resolve(AllureHistory.TREND), "[{\"data\":{\"passed\":15}}]");
+        Files.createDirectories(previous.resolve(AllureHistory.ENVIRONMENT).getParent());
+        Files.writeString(previous.resolve(AllureHistory.ENVIRONMENT),
+                "[{\"name\":\"target\",\"values\":[\"" + chatwoot.getProperty("target") + "\"]},"
+                        + "{\"name\":\"spec.sha256\",\"values\":[\"" + chatwoot.getProperty("spec.sha256") + "\"]}]");
+        assertEquals(1, AllureHistory.carry(previous, dir.resolve("chatwoot-results"), chatwoot), "the same dialect continues");
+        Properties document = allure(Verdict.CONFORMANT, "http://127.0.0.1:40123", true).environment();
+        assertEquals(0, AllureHistory.carry(previous, dir.resolve("document-results"), document), "another dialect starts anew");
     }
 
     @Test

@@ -45,7 +45,6 @@ public final class AllureReport {
     static final int FINDINGS_IN_MESSAGE = 5;
     static final int ANSWER_CHARS = 300;
     static final String EXECUTOR_FILE = "executor.json";
-    static final String EMBEDDED_TARGET = "embedded reference target";
     static final String WAIVED_SUFFIX = " · waived";
     /** Findings of these categories can hurt users or their data, whatever else the check found. */
     private static final Set<Category> CRITICAL = Set.of(Category.SERVER_ERROR, Category.SECURITY);
@@ -133,6 +132,15 @@ public final class AllureReport {
         return Category.WAIVED_PREFIX + c.checkId() + " on " + c.operationId() + ": " + c.waiver().orElse("");
     }
 
+    /**
+     * Why a skipped check's test is skipped: it could not run ({@link Category#NOT_RUN}) or it does not apply, which
+     * is no problem; a check with no recorded reason judged nothing on an operation it was not asked about.
+     */
+    public String skipped(CheckResult c) {
+        return (c.notRun() ? Category.NOT_RUN_PREFIX : Category.NOT_APPLICABLE_PREFIX) + c.checkId() + " on "
+                + c.operationId() + ": " + c.skipReason().orElse("nothing to judge here");
+    }
+
     /** Why a check's test cannot say anything on a run that could not judge. */
     public String inconclusive() {
         return Category.INCONCLUSIVE_PREFIX + report.inconclusiveReason().orElse("");
@@ -209,8 +217,8 @@ public final class AllureReport {
 
     /**
      * What the report's overview lists about the run; its target and document are also what a later report's
-     * history must share ({@link AllureHistory}). The embedded target is named without its port, which changes
-     * from run to run while the target stays the same.
+     * history must share ({@link AllureHistory}): the embedded target by its dialect, not its port
+     * ({@link RunReport#embeddedTargetName}).
      */
     public Properties environment() {
         Properties env = new Properties();
@@ -227,7 +235,7 @@ public final class AllureReport {
     }
 
     private String targetName() {
-        return report.embeddedTarget() ? EMBEDDED_TARGET : redactor.redact(report.target());
+        return report.embeddedTargetName().orElseGet(() -> redactor.redact(report.target()));
     }
 
     /**

@@ -34,12 +34,16 @@ public enum Category {
     DATA_HANDLING("Data handling", checkFailure(ContentTypeConformance.ID, PositiveDataAcceptance.ID,
             NegativeDataRejection.ID, ConversationSemantics.ID)),
     WAIVED("Waived", Pattern.quote(Category.WAIVED_PREFIX) + ".*", "skipped"),
+    /** Part of what was asked went unjudged; a check that does not apply ({@link #NOT_APPLICABLE_PREFIX}) is no problem. */
+    NOT_RUN("Not run", Pattern.quote(Category.NOT_RUN_PREFIX) + ".*", "skipped"),
     INCONCLUSIVE("Inconclusive run", Pattern.quote(Category.INCONCLUSIVE_PREFIX) + ".*|INCONCLUSIVE .*",
             "failed", "broken", "skipped"),
     NON_CONFORMANT("Non-conformant verdict", "NON_CONFORMANT .*");
 
     public static final String FILE = "categories.json";
     static final String WAIVED_PREFIX = "waived: ";
+    static final String NOT_RUN_PREFIX = "not run: ";
+    static final String NOT_APPLICABLE_PREFIX = "not applicable: ";
     static final String INCONCLUSIVE_PREFIX = "INCONCLUSIVE run: ";
     private static final String FAILED_ON = " failed on ";
 

@@ -3,7 +3,10 @@ package conformance.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import conformance.checks.Catalog;
+import conformance.checks.CrossInboxIsolation;
+import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.ResponseSchemaConformance;
+import conformance.checks.Skip;
 import conformance.checks.TransportCheck;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
@@ -62,6 +65,21 @@ class CategoryTest {
         assertEquals(List.of(Category.INCONCLUSIVE), holding("failed", report(Verdict.INCONCLUSIVE).headline()));
         assertEquals(List.of(Category.NON_CONFORMANT), holding("failed", report(Verdict.NON_CONFORMANT).headline()));
         assertEquals(List.of(), holding("passed", report(Verdict.CONFORMANT).headline()));
+    }
+
+    @Test
+    void aCheckThatCouldNotRunIsInNotRunAndOneThatDoesNotApplyInNoCategory() {
+        AllureReport allure = new AllureReport(report(Verdict.CONFORMANT), new Redactor(), Optional.empty());
+        String notRun = allure.skipped(skipped(CrossInboxIsolation.ID, Skip.notRun("no second inbox")));
+        assertEquals("not run: cross_inbox_isolation on create-a-conversation: no second inbox", notRun);
+        assertEquals(List.of(Category.NOT_RUN), holding("skipped", notRun));
+        String notApplicable = allure.skipped(skipped(DocumentedPropertiesPresent.ID, Skip.notApplicable("strict profile only")));
+        assertEquals("not applicable: documented_properties_present on create-a-conversation: strict profile only", notApplicable);
+        assertEquals(List.of(), holding("skipped", notApplicable), "a check that does not apply is no problem");
+    }
+
+    private static CheckResult skipped(String id, Skip skip) {
+        return new CheckResult(id, "create-a-conversation", Outcome.SKIPPED, 0, List.of(), Optional.empty(), Optional.of(skip));
     }
 
     @Test

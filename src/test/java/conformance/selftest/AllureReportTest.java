@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.ContentTypeConformance;
+import conformance.checks.CrossInboxIsolation;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
@@ -18,6 +19,7 @@ import conformance.report.SingleFileReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ class AllureReportTest {
 
     @BeforeAll
     void twoConsecutiveRuns() throws IOException {
-        ProjectCopy project = ProjectCopy.at(Path.of("target", "run-command", "allure-report-test"));
+        MavenCopy project = MavenCopy.of("allure-report-test");
         reports = project.reports();
         Set<String> faults = new TreeSet<>(BROKEN.keySet());
         faults.remove(StatusCodeConformance.ID);
@@ -91,7 +93,11 @@ class AllureReportTest {
             broken.set(true);
             Map<String, String> settings = settings(target);
             settings.put("waivers", waivers.toString());
-            run = project.maven(settings, "verify", "-Pconformance");
+            // without a second inbox cross_inbox_isolation cannot run: the report must show it
+            settings.remove("otherInboxIdentifier");
+            List<String> command = new ArrayList<>(List.of("-q", "verify", "-Pconformance"));
+            command.addAll(SuiteProcess.properties(settings));
+            run = project.mvn(Duration.ofMinutes(10), command.toArray(String[]::new));
             assertEquals(1, run.exitCode(), "the run command fails on a non-conformant target:\n" + run.output());
         }
         second = SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));
@@ -146,6 +152,24 @@ class AllureReportTest {
         assertEquals(Set.of("verdict"), categories.get(Category.NON_CONFORMANT.title()));
         assertEquals(Set.of(WAIVED + " · create-a-conversation · waived"), categories.get(Category.WAIVED.title()));
         assertFalse(categories.containsKey("Product defects"), "no failure is left uncategorized: " + categories);
+    }
+
+    @Test
+    void aCheckThatCouldNotRunIsFiledUnderNotRunAndOneThatDoesNotApplyUnderNoCategory() {
+        Map<String, Set<String>> categories = categories(second);
+        Map<String, Set<String>> skipped = new HashMap<>();
+        for (JsonNode check : secondSummary.path("checks")) {
+            if (check.path("outcome").asString().equals("skipped")) {
+                skipped.computeIfAbsent(check.path("skip").asString(), k -> new TreeSet<>())
+                        .add(check.path("id").asString() + " · " + check.path("operation").asString());
+            }
+        }
+        assertTrue(skipped.get("not_run").contains(CrossInboxIsolation.ID + " · create-a-conversation"), skipped.toString());
+        assertEquals(skipped.get("not_run"), categories.get(Category.NOT_RUN.title()));
+        assertFalse(skipped.getOrDefault("not_applicable", Set.of()).isEmpty(), "the spec profile leaves a check out: " + skipped);
+        for (String test : skipped.get("not_applicable")) {
+            assertTrue(categories.values().stream().noneMatch(tests -> tests.contains(test)), test + " is no problem: " + categories);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,14 +15,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The project copied under {@code target/maven-copies/}, for tests that run Maven as a user does (offline), without
- * writing anywhere in the project's own {@code target/} or {@code reports/}. The compiled test classes come along,
- * with the compiler's bookkeeping moved to the copy, so Maven does not compile everything again.
+ * The project copied under {@code target/maven-copies/}, for self-tests that need what only a real Maven run gives
+ * (Maven's console, Failsafe's JUnit XML, the report the run command renders): that build runs offline, as a user
+ * starts it, and writes its {@code target/} and {@code reports/} in the copy, never in the project's own. The compiled
+ * test classes come along, with the compiler's bookkeeping moved to the copy, so Maven does not compile them again.
  */
-public final class MavenCopy {
+final class MavenCopy {
     private static final List<String> PROJECT = List.of("pom.xml", "spec", "src", "waivers", ".github", ".mvn");
     private static final List<String> BUILT = List.of("test-classes", "generated-test-sources", "maven-status",
             "dependency-maven-plugin-markers", "allure-commandline");
+    /** A class whose time tells whether the copy's build compiled the suite again. */
+    private static final Path PROBE = Path.of("target", "test-classes", "conformance", "ConformanceSuite.class");
 
     private final Path root;
 
@@ -30,7 +34,7 @@ public final class MavenCopy {
     }
 
     /** A fresh copy named {@code name} (an earlier copy of that name is replaced). */
-    public static MavenCopy of(String name) {
+    static MavenCopy of(String name) {
         Path project = Path.of("").toAbsolutePath();
         Path root = project.resolve("target").resolve("maven-copies").resolve(name);
         try {
@@ -48,26 +52,41 @@ public final class MavenCopy {
         return new MavenCopy(root);
     }
 
-    public Path root() {
+    Path root() {
         return root;
     }
 
-    /** The reports folder of runs in this copy: give it as {@code -Dconformance.reports}. */
-    public Path reports() {
+    /** The reports folder of the run command in this copy, with no setting moving it. */
+    Path reports() {
         return root.resolve("reports");
     }
 
     /**
-     * {@code mvn -B -o <arguments>} in the copy, stopped after {@code limit}. A first offline run that misses a plugin
-     * (a machine where only {@code mvn test} ran) resolves the run command's plugins online once and runs again.
+     * {@code mvn -B -o <arguments>} in the copy, on this JVM's JDK, stopped after {@code limit}. A first offline run
+     * that misses a plugin (a machine where only {@code mvn test} ran) resolves the run command's plugins online once
+     * and runs again. A build that compiled the suite again fails the test: the copy was not up to date, and a run
+     * that compiles costs as much as the rest of the test.
      */
-    public Command.Result mvn(Duration limit, String... arguments) {
+    Command.Result mvn(Duration limit, String... arguments) {
+        FileTime compiled = compiledAt();
         Command.Result result = command(limit, arguments).run();
         if (result.output().contains("offline mode") && result.output().contains("has not been downloaded")) {
             command(limit, "-q", "-Pconformance", "dependency:resolve-plugins").runOrFail();
             result = command(limit, arguments).run();
         }
+        if (!compiled.equals(compiledAt())) {
+            throw new AssertionError("the copy's build compiled the suite again (were the project's test classes older than"
+                    + " its sources when it was copied? run mvn test-compile first):\n" + result.output());
+        }
         return result;
+    }
+
+    private FileTime compiledAt() {
+        try {
+            return Files.getLastModifiedTime(root.resolve(PROBE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the copy has no compiled suite (run mvn test-compile first)", e);
+        }
     }
 
     private Command command(Duration limit, String... arguments) {
@@ -76,7 +95,8 @@ public final class MavenCopy {
             line.add("-o");
         }
         line.addAll(List.of(arguments));
-        return new Command(line, Map.of(), limit);
+        // Command leaves out the machine's CONFORMANCE_* variables: a copy's run gets only the test's settings
+        return new Command(line, Map.of("JAVA_HOME", System.getProperty("java.home")), limit);
     }
 
     /** The compiler plugin remembers its sources by absolute path: point them at the copy's, so nothing is stale. */
@@ -92,6 +112,7 @@ public final class MavenCopy {
         }
     }
 
+    /** With the files' times, which the compiler compares to tell what is stale. */
     private static void copy(Path from, Path to) throws IOException {
         if (!Files.exists(from)) {
             return;

@@ -19,21 +19,13 @@ class ReadmeVerdictSnippetTest {
     @TempDir
     Path folder;
 
-    private static String snippet() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int marker = readme.indexOf(MARKER);
-        assertTrue(marker >= 0, "README.md marks the snippet with " + MARKER);
-        int start = readme.indexOf("```sh\n", marker) + "```sh\n".length();
-        return readme.substring(start, readme.indexOf("```\n", start));
-    }
-
     private Command.Result runOn(ObjectNode summary) throws IOException {
         Path reports = Files.createDirectories(folder.resolve("reports"));
         if (summary != null) {
             Files.writeString(reports.resolve("conformance-summary.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(summary));
         }
-        Path script = Files.writeString(folder.resolve("verdict.sh"), snippet());
+        Path script = Files.writeString(folder.resolve("verdict.sh"), Readme.block(MARKER, "sh"));
         return Command.of(Duration.ofSeconds(30), "sh", script.toString()).with("CONFORMANCE_REPORTS", reports.toString()).run();
     }
 

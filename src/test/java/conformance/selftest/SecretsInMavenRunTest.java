@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SecretsInMavenRunTest {
 
     @Test
     void aFailingRunWithATokenForEachInboxLeavesNeitherTokenInAnyFileOrTheConsole() throws IOException {
-        MavenProjectCopy copy = MavenProjectCopy.fresh("secrets");
+        MavenCopy copy = MavenCopy.of("secrets");
         Command.Result run;
         List<String> tokens;
         // every conversation refused: positive_data_acceptance fails, conversation_semantics has nothing to judge
@@ -40,7 +40,7 @@ class SecretsInMavenRunTest {
             Inbox other = target.inboxes().get(2);
             assertTrue(other.hmacMandatory(), "the second inbox checks its hash: a wrong or missing token stops the run");
             tokens = List.of(main.hmacToken(), other.hmacToken());
-            run = copy.maven(Map.of(), "-q", "verify", "-Pconformance",
+            run = copy.mvn(Duration.ofMinutes(8), "-q", "verify", "-Pconformance",
                     "-Dconformance.baseUrl=" + target.baseUrl(),
                     "-Dconformance.inboxIdentifier=" + main.identifier(),
                     "-Dconformance.hmacToken=" + main.hmacToken(),
@@ -49,11 +49,11 @@ class SecretsInMavenRunTest {
                     "-Dconformance.tries=10");
         }
         assertEquals(1, run.exitCode(), run.output());
-        JsonNode summary = Json.MAPPER.readTree(Files.readString(copy.root().resolve("reports").resolve("conformance-summary.json")));
+        JsonNode summary = Json.MAPPER.readTree(Files.readString(copy.reports().resolve("conformance-summary.json")));
         assertEquals("NON_CONFORMANT", summary.get("verdict").asString(), summary.toString());
         assertEquals("failed", check(summary, PositiveDataAcceptance.ID).get("outcome").asString());
         assertEquals("not_run", check(summary, ConversationSemantics.ID).get("skip").asString(), "a check that could not run");
-        Path junit = copy.root().resolve("reports").resolve("junit").resolve("TEST-conformance.ConformanceSuite.xml");
+        Path junit = copy.reports().resolve("junit").resolve("TEST-conformance.ConformanceSuite.xml");
         assertTrue(Files.readString(junit).contains("<property name=\"conformance.otherInboxIdentifier\""),
                 "Failsafe recorded the run's system properties in its XML");
 

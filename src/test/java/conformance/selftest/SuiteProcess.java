@@ -20,12 +20,17 @@ final class SuiteProcess {
     static Command.Result run(Map<String, String> settings, Path reports) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath()));
-        new TreeMap<>(settings).forEach((k, v) -> line.add("-Dconformance." + k + "=" + v));
+        line.addAll(properties(settings));
         line.add("-Dconformance.reports=" + reports);
         line.add("-Dallure.results.directory=" + reports.resolve("allure-results"));
         line.addAll(List.of("org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner",
                 "--disable-ansi-colors", "--details=none", "--select-class=conformance.ConformanceSuite"));
         return Command.of(Duration.ofMinutes(5), line.toArray(String[]::new)).run();
+    }
+
+    /** Settings (short keys) as the system properties that give them, in a stable order. */
+    static List<String> properties(Map<String, String> settings) {
+        return new TreeMap<>(settings).entrySet().stream().map(e -> "-Dconformance." + e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** The test classpath; surefire keeps it in its own property when it starts tests through a manifest-only jar. */

@@ -19,12 +19,23 @@ public final class Reports {
                 "http://127.0.0.1:1", false, checks);
     }
 
+    /** An embedded target runs the document dialect. */
     public static RunReport of(Verdict verdict, Optional<String> reason, String target, boolean embedded,
                                List<CheckResult> checks) {
+        return of(verdict, reason, target, embedded ? Optional.of("document") : Optional.empty(), checks);
+    }
+
+    /** A run against the embedded target in this dialect. */
+    public static RunReport embedded(Verdict verdict, String dialect) {
+        return of(verdict, Optional.empty(), "http://127.0.0.1:40123", Optional.of(dialect), List.of());
+    }
+
+    private static RunReport of(Verdict verdict, Optional<String> reason, String target, Optional<String> dialect,
+                                List<CheckResult> checks) {
         Replay replay = new Replay(new Replay.Limits(1, 1, Duration.ofSeconds(1), OptionalDouble.empty()),
-                embedded ? Optional.of("document") : Optional.empty(), Optional.empty(), new Replay.StoredCases(true, 0),
+                dialect, Optional.empty(), new Replay.StoredCases(true, 0),
                 new Replay.Provenance(Optional.empty(), Optional.empty()), new Replay.Command(List.of(), List.of()));
-        return new RunReport(verdict, reason, target, embedded, "spec/client_swagger.json", "0".repeat(64), 7, "spec",
+        return new RunReport(verdict, reason, target, dialect.isPresent(), "spec/client_swagger.json", "0".repeat(64), 7, "spec",
                 "test", Instant.EPOCH, 1, 1, checks, List.of(), "", replay);
     }
 }

@@ -64,8 +64,16 @@ public record RunReport(
 
     /** The target as the verdict line names it: an embedded one says so, with its dialect. */
     public String describedTarget() {
-        return target + (embeddedTarget ? " (embedded reference target" + replay.dialect().map(d -> ", " + d + " dialect").orElse("")
-                + ")" : "");
+        return target + embeddedTargetName().map(name -> " (" + name + ")").orElse("");
+    }
+
+    /**
+     * The embedded target named without its port, which changes from run to run while the target stays the same,
+     * and with its dialect, which makes it another target; empty for a remote target.
+     */
+    public Optional<String> embeddedTargetName() {
+        return embeddedTarget ? Optional.of("embedded reference target" + replay.dialect().map(d -> ", " + d + " dialect").orElse(""))
+                : Optional.empty();
     }
 
     /** The checks that could not run, each once with its reason ({@code 1 not run: x (why)}); empty when all ran or do not apply. */
