@@ -113,6 +113,26 @@ class AllureDecisionTest {
     }
 
     @Test
+    void twoCausesOfOneMessageAreToldApartByTheirAnswersInTheFailureText() {
+        AllureReport allure = allure(Verdict.NON_CONFORMANT, "https://staging.example.com", false);
+        FindingGroup longString = answered("{\"message\":\"n length should be < 1500\"}");
+        FindingGroup bigInteger = answered("{\"message\":\"n value should be < 9999999999\"}");
+        FindingGroup other = new FindingGroup(new Finding(StatusCodeConformance.ID, "create-a-conversation", "undocumented status 404",
+                404, Optional.empty(), ResponseSignatureTest.answered("{}", 404, "{\"error\":\"Not Found\"}"), false,
+                Optional.empty()), 1, Optional.empty());
+        String text = allure.failure(new CheckResult(StatusCodeConformance.ID, "create-a-conversation", Outcome.FAILED, 3,
+                List.of(longString, bigInteger, other), Optional.empty(), Optional.empty()));
+        assertTrue(text.contains("undocumented status 422 — {\"message\":\"n length should be < 1500\"}"), text);
+        assertTrue(text.contains("undocumented status 422 — {\"message\":\"n value should be < 9999999999\"}"), text);
+        assertTrue(text.contains("; undocumented status 404") && !text.contains("Not Found"), "a message of its own needs no answer: " + text);
+    }
+
+    private static FindingGroup answered(String body) {
+        return new FindingGroup(new Finding(StatusCodeConformance.ID, "create-a-conversation", "undocumented status 422", 422,
+                Optional.empty(), ResponseSignatureTest.answered("{}", 422, body), false, Optional.empty()), 1, Optional.empty());
+    }
+
+    @Test
     void theReportIsNamedByItsVerdictAndTarget() {
         assertEquals("NON_CONFORMANT — https://staging.example.com",
                 allure(Verdict.NON_CONFORMANT, "https://staging.example.com", false).reportName());

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -44,6 +45,7 @@ public final class AllureReport {
     static final long ATTACHMENT_BUDGET_CHARS = 2L << 20;
     static final int FINDINGS_IN_MESSAGE = 5;
     static final int ANSWER_CHARS = 300;
+    static final int CAUSE_CHARS = 100;
     static final String EXECUTOR_FILE = "executor.json";
     static final String WAIVED_SUFFIX = " · waived";
     /** Findings of these categories can hurt users or their data, whatever else the check found. */
@@ -122,9 +124,19 @@ public final class AllureReport {
 
     /** Why a check's test fails; {@link Category} matches on its start. */
     public String failure(CheckResult c) {
+        // two causes of one message (two 422s with different errors) are told apart by what the target answered
+        Map<String, Long> repeated = c.findings().stream().collect(Collectors.groupingBy(g -> g.first().message(), Collectors.counting()));
         return c.checkId() + " failed on " + c.operationId() + ": " + c.findings().stream().limit(FINDINGS_IN_MESSAGE)
-                .map(g -> redactor.redact(g.first().message()) + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : ""))
+                .map(g -> redactor.redact(g.first().message())
+                        + (repeated.get(g.first().message()) > 1 ? " — " + answered(g.first().shrunk().orElse(g.first().exchange())) : "")
+                        + (g.occurrences() > 1 ? " (×" + g.occurrences() + ")" : ""))
                 .collect(Collectors.joining("; ")) + (c.findings().size() > FINDINGS_IN_MESSAGE ? "; …" : "");
+    }
+
+    /** The start of an answer's body on one line: what tells one cause of a message from another. */
+    private String answered(Exchange e) {
+        return e.response().map(r -> Excerpt.of(redactor.body(r.body(), Integer.MAX_VALUE), CAUSE_CHARS).replace('\n', ' '))
+                .orElse("no answer");
     }
 
     /** Why a waived check's test is skipped rather than failed. */
