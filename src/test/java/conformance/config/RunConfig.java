@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -66,6 +65,11 @@ public record RunConfig(
 
     public static RunConfig from(Settings s) {
         KnownSettings.core().requireKnown(s);
+        if (s.given("baseUrl") && s.get("baseUrl").isEmpty()) {
+            // an empty secret or variable in CI must never turn into a run against the embedded target
+            throw new ConfigException(Settings.name("baseUrl") + " is given but empty: set it to the target's base URL, "
+                    + "or leave it out to test the embedded reference target.");
+        }
         Optional<URI> baseUrl = s.get("baseUrl").map(RunConfig::parseBaseUrl);
         Optional<String> inbox = s.get("inboxIdentifier");
         if (baseUrl.isPresent() && inbox.isEmpty()) {

@@ -21,6 +21,17 @@ class RunConfigTest {
     }
 
     @Test
+    void aBaseUrlGivenEmptyIsAnErrorNotTheEmbeddedTarget() {
+        // a CI secret that is not set arrives as an empty variable: testing the embedded target then would be a false pass
+        String byProperty = assertThrows(ConfigException.class, () -> RunConfig.from(Settings.of(Map.of("baseUrl", " ")))).getMessage();
+        assertTrue(byProperty.startsWith("conformance.baseUrl (CONFORMANCE_BASE_URL) is given but empty"), byProperty);
+        Settings byEnvironment = new Settings(new Properties(), Map.of("CONFORMANCE_BASE_URL", ""));
+        assertThrows(ConfigException.class, () -> RunConfig.from(byEnvironment));
+        assertTrue(RunConfig.from(new Settings(new Properties(), Map.of("CONFORMANCE_OTHER_INBOX_IDENTIFIER", ""))).embedded(),
+                "an optional setting given empty stays absent");
+    }
+
+    @Test
     void noSettingsMeansTheEmbeddedTargetWithDefaults() {
         RunConfig c = RunConfig.from(Settings.of(Map.of()));
         assertTrue(c.embedded());

@@ -52,6 +52,11 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** Whether {@code conformance.<key>} was given at all, even with a blank value. */
+    public boolean given(String key) {
+        return properties.getProperty(property(key)) != null || environment.containsKey(envName(key));
+    }
+
     /** A yes/no setting ({@code true}/{@code false}, {@code yes}/{@code no}, {@code 1}/{@code 0}), or {@code otherwise} when unset. */
     public boolean flag(String key, boolean otherwise) {
         return get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
