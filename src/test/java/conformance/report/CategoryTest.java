@@ -12,16 +12,12 @@ import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Outcome;
-import conformance.verdict.Replay;
 import conformance.verdict.Reports;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -15,7 +15,6 @@ import conformance.verdict.Outcome;
 import conformance.verdict.Reports;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

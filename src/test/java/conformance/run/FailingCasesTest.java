@@ -14,7 +14,6 @@ import conformance.verdict.Reports;
 import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

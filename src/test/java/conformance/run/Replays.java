@@ -51,9 +51,14 @@ public final class Replays {
             p.add(property("maxBodyBytes", String.valueOf(c.maxBodyBytes())));
         }
         c.trustStore().ifPresent(t -> p.add(property("trustStore", t.path().toString())));
+        if (c.requireAllChecks()) {
+            p.add(property("requireAllChecks", "true"));
+        }
+        // quoted, so that the line a shell is given runs as it stands until the placeholder is replaced
         List<String> secrets = new ArrayList<>();
-        c.hmacToken().ifPresent(t -> secrets.add(Settings.envName("hmacToken") + "=<your token>"));
-        c.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=<its password, if it has one>"));
+        c.hmacToken().ifPresent(t -> secrets.add(Settings.envName("hmacToken") + "=\"<the inbox's token>\""));
+        c.otherInboxHmacToken().ifPresent(t -> secrets.add(Settings.envName("otherInboxHmacToken") + "=\"<the other inbox's token>\""));
+        c.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=\"<its password, if it has one>\""));
         return new Replay.Command(List.copyOf(p), List.copyOf(secrets));
     }
 

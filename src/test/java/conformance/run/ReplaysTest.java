@@ -20,15 +20,20 @@ class ReplaysTest {
 
     @Test
     void aRemoteRunReplaysWithEverySettingItsSeedNoStoredCasesAndTheTokenAsAPlaceholder() {
-        RunConfig config = RunConfig.from(Settings.of(Map.of("baseUrl", "https://staging.example.com", "inboxIdentifier",
-                "inbox one", "hmacToken", "s3cr3t-hmac-token", "tries", "25", "workers", "4", "timeout", "1500ms",
-                "rateLimit", "2.5", "profile", "strict")));
+        RunConfig config = RunConfig.from(Settings.of(Map.ofEntries(Map.entry("baseUrl", "https://staging.example.com"),
+                Map.entry("inboxIdentifier", "inbox one"), Map.entry("hmacToken", "s3cr3t-hmac-token"),
+                Map.entry("otherInboxIdentifier", "inbox-two"), Map.entry("otherInboxHmacToken", "0th3r-s3cr3t"),
+                Map.entry("tries", "25"), Map.entry("workers", "4"), Map.entry("timeout", "1500ms"),
+                Map.entry("rateLimit", "2.5"), Map.entry("profile", "strict"), Map.entry("requireAllChecks", "true"))));
         Replay replay = Replays.of(config, GITHUB, Path.of(""));
         String line = replay.line(-12);
-        assertEquals("CONFORMANCE_HMAC_TOKEN=<your token> mvn -q verify -Pconformance "
+        assertEquals("CONFORMANCE_HMAC_TOKEN=\"<the inbox's token>\" CONFORMANCE_OTHER_INBOX_HMAC_TOKEN=\"<the other inbox's token>\" "
+                + "mvn -q verify -Pconformance "
                 + "-Dconformance.baseUrl=https://staging.example.com '-Dconformance.inboxIdentifier=inbox one' "
+                + "-Dconformance.otherInboxIdentifier=inbox-two "
                 + "-Dconformance.tries=25 -Dconformance.workers=4 -Dconformance.timeout=1500ms -Dconformance.rateLimit=2.5 "
-                + "-Dconformance.profile=strict -Dconformance.seed=-12 -Dconformance.storedCases=false", line);
+                + "-Dconformance.profile=strict -Dconformance.requireAllChecks=true -Dconformance.seed=-12 "
+                + "-Dconformance.storedCases=false", line);
         assertFalse(line.contains("s3cr3t"), line);
         assertEquals(Optional.empty(), replay.dialect(), "a remote target has no dialect");
         assertEquals(Optional.of("https://github.com/acme/conformance/actions/runs/42"), replay.provenance().ciRunUrl());

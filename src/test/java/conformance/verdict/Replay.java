@@ -36,7 +36,7 @@ public record Replay(Limits limits, Optional<String> dialect, Optional<WaiversFi
 
     /**
      * The settings that replay the run, as {@code -D} arguments, and the secrets it was given as environment variables
-     * with placeholders ({@code CONFORMANCE_HMAC_TOKEN=<your token>}): never their values.
+     * with placeholders ({@code CONFORMANCE_HMAC_TOKEN="<the inbox's token>"}): never their values.
      */
     public record Command(List<String> properties, List<String> secretPlaceholders) {
         private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:/=@%+,-]+");
