@@ -117,7 +117,7 @@ public final class ConformanceRun {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
             Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
-            List<Waiver> used = results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).toList();
+            List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
             return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),

@@ -37,7 +37,12 @@ public record RunReport(
 
     /** The waivers that accepted at least one finding, each once, in the file's order. */
     public List<Waiver> appliedWaivers() {
-        return checks.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct()
+        return applied(checks);
+    }
+
+    /** The waivers that accepted at least one finding of these results, each once, in the file's order. */
+    public static List<Waiver> applied(List<CheckResult> results) {
+        return results.stream().flatMap(c -> c.findings().stream()).flatMap(g -> g.waiver().stream()).distinct()
                 .sorted(Comparator.comparingInt(Waiver::number)).toList();
     }
 
