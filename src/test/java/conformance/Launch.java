@@ -1,6 +1,10 @@
 package conformance;
 
 import conformance.config.ConfigException;
+import conformance.chatwoot.ChatwootExtension;
+import conformance.chatwoot.ChatwootSettings;
+import conformance.checks.Catalog;
+import conformance.config.Profile;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.config.Verbosity;
@@ -21,6 +25,7 @@ import java.io.StringWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,7 +49,24 @@ public final class Launch {
     }
 
     public static Outcome run(Settings settings, PrintStream console) {
-        return run(settings, console, ConformanceRun::new);
+        return run(settings, console, (config, progress, observer) -> new ConformanceRun(config, chatwoot(config), progress, observer));
+    }
+
+    /** A run made from settings as the run command makes it, with the Chatwoot client API's extension. */
+    public static ConformanceRun prepare(Settings settings, Progress progress, ConformanceRun.Observer observer) {
+        RunConfig config = RunConfig.from(settings);
+        return new ConformanceRun(config, chatwoot(config), progress, observer);
+    }
+
+    /** The ids of every check a run has: the generic ones and the Chatwoot client API's. */
+    public static List<String> checkIds() {
+        return Catalog.ids(new ChatwootExtension(null).checks(Profile.STRICT));
+    }
+
+    /** The Chatwoot client API's extension, with the Chatwoot settings of the run. */
+    public static ChatwootExtension chatwoot(RunConfig config) {
+        return new ChatwootExtension(new ChatwootSettings(config.inboxIdentifier(), config.contactIdentifier(),
+                config.otherInboxIdentifier(), config.hmacToken(), config.otherInboxHmacToken(), config.reference()));
     }
 
     /** How a run is made from its configuration: the suite's own run, or in self-tests one that fails on purpose. */

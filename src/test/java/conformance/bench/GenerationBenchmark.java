@@ -1,5 +1,6 @@
 package conformance.bench;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import conformance.checks.Catalog;
@@ -15,7 +16,7 @@ import conformance.generation.CasePlan;
 import conformance.generation.Intent;
 import conformance.generation.Rng;
 import conformance.generation.Statistics;
-import conformance.generation.Subject;
+import conformance.fixtures.FixedValues;
 import conformance.generation.ValueGenerator;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
@@ -40,7 +41,7 @@ class GenerationBenchmark {
     private static final int ROUNDS = 3;
 
     private final Operation operation = new ContractLoader().load(RunConfig.DEFAULT_SPEC).operation(Contract.CREATE_CONVERSATION);
-    private final Subject subject = new Subject("inbox", "contact", OptionalLong.empty());
+    private final FixedValues fixtures = new FixedValues(Map.of());
 
     @Test
     void generationAndValidationCostLittleBesideSending() {
@@ -55,8 +56,8 @@ class GenerationBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             List<Exchange> exchanges = new ArrayList<>();
             Gaps gaps = new Gaps();
-            ConformanceRun.Result run = new ConformanceRun(RunConfig.from(Settings.of(Map.of(
-                    "tries", String.valueOf(RunConfig.DEFAULT_TRIES), "seed", String.valueOf(SEED)))),
+            ConformanceRun.Result run = Launch.prepare(Settings.of(Map.of(
+                    "tries", String.valueOf(RunConfig.DEFAULT_TRIES), "seed", String.valueOf(SEED))),
                     Progress.SILENT, (e, redactor) -> {
                         gaps.seen(e);
                         exchanges.add(e);
@@ -86,7 +87,7 @@ class GenerationBenchmark {
 
         void seen(Exchange e) {
             long now = System.nanoTime();
-            if (last != 0 && e.kase().intent() != Intent.SETUP) {
+            if (last != 0 && e.kase().intent() != Intent.FIXTURE) {
                 total += now - last - e.elapsed().toNanos();
             }
             last = now;
@@ -95,7 +96,7 @@ class GenerationBenchmark {
 
     /** Every case of a plan, made as a run makes them (positive payloads are validated before use). */
     private void generatePlan(long seed, int tries) {
-        CasePlan plan = new CasePlan(operation, seed, tries, subject, Optional.empty(), List.of(), new Statistics());
+        CasePlan plan = new CasePlan(operation, seed, tries, fixtures, List.of(), List.of(), new Statistics());
         plan.forEach(c -> { });
     }
 

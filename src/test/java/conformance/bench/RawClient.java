@@ -6,7 +6,7 @@ import conformance.generation.Case;
 import conformance.generation.CasePlan;
 import conformance.generation.Json;
 import conformance.generation.Statistics;
-import conformance.generation.Subject;
+import conformance.fixtures.FixedValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +38,12 @@ final class RawClient {
         this.contract = contract;
     }
 
+    /** A contact the raw client made: its inbox and source id. */
+    record Contact(String inboxIdentifier, String contactIdentifier) {
+    }
+
     /** A contact of {@code inbox}, created as the suite creates its own (the cases' paths name it). */
-    Subject createContact(String inbox, String identifier) {
+    Contact createContact(String inbox, String identifier) {
         ObjectNode body = Json.NODES.objectNode();
         body.put("name", "raw client benchmark");
         body.put("identifier", identifier);
@@ -51,13 +54,14 @@ final class RawClient {
         if (answer.statusCode() != 200 || !contact.path("source_id").isString()) {
             throw new IllegalStateException("the target did not create a contact: " + answer.statusCode() + " " + contact);
         }
-        return new Subject(inbox, contact.get("source_id").asString(), OptionalLong.of(contact.path("id").asLong()));
+        return new Contact(inbox, contact.get("source_id").asString());
     }
 
     /** The cases a suite run with this seed and tries sends after its set-up, for these contacts. */
-    List<Case> cases(long seed, int tries, Subject subject, Subject foreign) {
+    List<Case> cases(long seed, int tries, Contact subject) {
         List<Case> out = new ArrayList<>();
-        new CasePlan(conversations(), seed, tries, subject, Optional.of(foreign), List.of(), new Statistics()).forEach(out::add);
+        new CasePlan(conversations(), seed, tries, new FixedValues(Map.of("inbox_identifier", subject.inboxIdentifier(),
+                "contact_identifier", subject.contactIdentifier())), List.of(), List.of(), new Statistics()).forEach(out::add);
         return out;
     }
 

@@ -10,7 +10,6 @@ import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
-import conformance.generation.Subject;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.selftest.Targets;
@@ -198,9 +197,8 @@ class ThroughputBenchmark {
         List<Inbox> inboxes = target.inboxes();
         Meter meter = new Meter();
         String identifier = "benchmark-" + System.nanoTime();
-        Subject subject = meter.time(() -> raw.createContact(inboxes.get(0).identifier(), identifier));
-        Subject foreign = meter.time(() -> raw.createContact(inboxes.get(1).identifier(), identifier + "-other"));
-        List<Case> cases = raw.cases(SEED, TRIES, subject, foreign);
+        RawClient.Contact subject = meter.time(() -> raw.createContact(inboxes.get(0).identifier(), identifier));
+        List<Case> cases = raw.cases(SEED, TRIES, subject);
         meter.time(prepare.apply(cases));
         return new Pass(cases.size() + 2, meter.seconds(), meter.cpuShare());
     }

@@ -9,81 +9,91 @@ import conformance.exchange.TransportFailure;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
 import conformance.generation.Intent;
-import conformance.generation.Subject;
+import conformance.generation.CaseKind;
+import conformance.generation.Parameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * An exchange built in memory for a check's unit test: a case of some intent sent to an operation, and the answer
  * (or the transport failure) it got. Defaults: a positive case to {@link Documented#createConversation()} on inbox
  * {@code inbox-a}, answered 200 with {@code {}} as JSON.
  */
-final class AnExchange {
-    static final String BASE = "http://127.0.0.1:8080";
+public final class AnExchange {
+    public static final String BASE = "http://127.0.0.1:8080";
 
-    private final Intent intent;
+    private final CaseKind kind;
     private Operation operation = Documented.createConversation();
     private Optional<BrokenRule> brokenRule = Optional.empty();
-    private Subject subject = new Subject("inbox-a", "contact-a", OptionalLong.empty());
+    private final Map<String, String> path = new LinkedHashMap<>(Map.of("inbox_identifier", "inbox-a", "contact_identifier", "contact-a"));
+    private final Map<String, String> facts = new LinkedHashMap<>();
     private int status = 200;
     private final List<Header> headers = new ArrayList<>(List.of(new Header("Content-Type", "application/json; charset=utf-8")));
     private byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     private boolean truncated;
     private Optional<TransportFailure> failure = Optional.empty();
 
-    private AnExchange(Intent intent) {
-        this.intent = intent;
+    private AnExchange(CaseKind kind) {
+        this.kind = kind;
     }
 
-    static AnExchange positive() {
-        return new AnExchange(Intent.POSITIVE);
+    public static AnExchange positive() {
+        return new AnExchange(CaseKind.POSITIVE);
     }
 
     /** A negative case breaking the named rule. */
-    static AnExchange negative(String rule) {
-        AnExchange e = new AnExchange(Intent.NEGATIVE);
+    public static AnExchange negative(String rule) {
+        AnExchange e = new AnExchange(CaseKind.NEGATIVE);
         e.brokenRule = Optional.of(new BrokenRule(rule, Optional.empty(), Optional.empty()));
         return e;
     }
 
-    static AnExchange of(Intent intent) {
-        return new AnExchange(intent);
+    /** A case of this intent, of a kind named after it. */
+    public static AnExchange of(Intent intent) {
+        return new AnExchange(new CaseKind(intent.name().toLowerCase(Locale.ROOT), intent));
     }
 
-    AnExchange to(Operation op) {
+    public AnExchange to(Operation op) {
         this.operation = op;
         return this;
     }
 
-    /** The case is about this inbox and contact (the contact's numeric id when the suite knows it). */
-    AnExchange subject(String inbox, String contact, OptionalLong contactId) {
-        this.subject = new Subject(inbox, contact, contactId);
+    /** The case was sent with this path parameter value. */
+    public AnExchange pathParameter(String name, String value) {
+        path.put(name, value);
         return this;
     }
 
-    AnExchange status(int code) {
+    /** The fixtures told the case this fact about the resources it uses. */
+    public AnExchange fact(String name, String value) {
+        facts.put(name, value);
+        return this;
+    }
+
+    public AnExchange status(int code) {
         this.status = code;
         return this;
     }
 
     /** The response body, as text (JSON or not: it is parsed the way the exchanger parses it). */
-    AnExchange body(String text) {
+    public AnExchange body(String text) {
         this.body = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
-    AnExchange cutAtTheSizeCap() {
+    public AnExchange cutAtTheSizeCap() {
         this.truncated = true;
         return this;
     }
 
     /** Replaces the response's Content-Type; {@code null} sends none. */
-    AnExchange contentType(String value) {
+    public AnExchange contentType(String value) {
         headers.removeIf(h -> h.name().equalsIgnoreCase("Content-Type"));
         if (value != null) {
             headers.add(new Header("Content-Type", value));
@@ -91,23 +101,21 @@ final class AnExchange {
         return this;
     }
 
-    AnExchange header(String name, String value) {
+    public AnExchange header(String name, String value) {
         headers.add(new Header(name, value));
         return this;
     }
 
     /** No response at all: the transport failed this way. */
-    AnExchange failed(TransportFailure.Kind kind, String message) {
+    public AnExchange failed(TransportFailure.Kind kind, String message) {
         this.failure = Optional.of(new TransportFailure(kind, message));
         return this;
     }
 
-    Exchange build() {
-        Map<String, String> path = Map.of("inbox_identifier", subject.inboxIdentifier(),
-                "contact_identifier", subject.contactIdentifier());
+    public Exchange build() {
         byte[] sent = "{}".getBytes(StandardCharsets.UTF_8);
-        Case kase = new Case(0, operation.id(), intent, path, Optional.empty(), sent, Optional.of("application/json"),
-                brokenRule, Optional.of(subject), intent.name().toLowerCase() + " case");
+        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), Optional.empty(), sent, Optional.of("application/json"),
+                brokenRule, facts, kind.id() + " case");
         SentRequest request = new SentRequest(operation.method(), BASE + operation.path(path),
                 List.of(new Header("Content-Type", "application/json")), sent);
         Optional<ReceivedResponse> response = failure.isPresent() ? Optional.empty()

@@ -1,21 +1,34 @@
 package conformance.checks;
 
 import conformance.config.Profile;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The checks of DESIGN §5, in catalog order; a fresh set per run (some remember what they saw). */
+/**
+ * The checks of DESIGN §5, in catalog order: the generic ones, an API's own (given by its extension), and transport
+ * last; a fresh set per run (some remember what they saw).
+ */
 public final class Catalog {
     private Catalog() {
     }
 
-    public static List<Check> create(Profile profile) {
-        return List.of(new StatusCodeConformance(), new ContentTypeConformance(), new ResponseSchemaConformance(),
-                new DocumentedPropertiesPresent(profile == Profile.STRICT), new NotAServerError(),
-                new PositiveDataAcceptance(), new NegativeDataRejection(), new UnknownIdentifierRejection(),
-                new CrossInboxIsolation(), new ConversationSemantics(), new TransportCheck());
+    /** The generic checks, then {@code own}, then transport. */
+    public static List<Check> create(Profile profile, List<Check> own) {
+        List<Check> all = new ArrayList<>(List.of(new StatusCodeConformance(), new ContentTypeConformance(),
+                new ResponseSchemaConformance(), new DocumentedPropertiesPresent(profile == Profile.STRICT),
+                new NotAServerError(), new PositiveDataAcceptance(), new NegativeDataRejection(),
+                new UnknownIdentifierRejection()));
+        all.addAll(own);
+        all.add(new TransportCheck());
+        return List.copyOf(all);
     }
 
-    public static List<String> ids() {
-        return create(Profile.STRICT).stream().map(Check::id).toList();
+    /** The generic checks alone. */
+    public static List<Check> create(Profile profile) {
+        return create(profile, List.of());
+    }
+
+    public static List<String> ids(List<Check> own) {
+        return create(Profile.STRICT, own).stream().map(Check::id).toList();
     }
 }

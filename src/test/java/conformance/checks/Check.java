@@ -1,5 +1,6 @@
 package conformance.checks;
 
+import conformance.contract.Operation;
 import conformance.exchange.Exchange;
 import java.util.List;
 
@@ -29,5 +30,10 @@ public interface Check {
     /** Why nothing in a run concerned this check: it could not run, or it does not apply. */
     default Skip skip() {
         return Skip.notRun("no exchange of this run concerned it");
+    }
+
+    /** Why nothing concerned this check on this operation; an operation the rule cannot speak about is not applicable. */
+    default Skip skip(Operation operation) {
+        return skip();
     }
 }

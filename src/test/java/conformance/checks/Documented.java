@@ -12,16 +12,16 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /** Operations and responses written in memory for the checks' unit tests: only what a check reads is filled in. */
-final class Documented {
+public final class Documented {
     private static final ContractLoader COMPILER = new ContractLoader();
 
     /** A conversation as the document describes it, small: enough for the schema checks to find something. */
-    static final String CONVERSATION = """
+    public static final String CONVERSATION = """
             {"type": "object", "properties": {"id": {"type": "integer"}, "uuid": {"type": "string"},
              "status": {"type": "string", "enum": ["open", "resolved"]},
              "contact": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": ["string", "null"]}}}}}
             """;
-    static final String ERROR = """
+    public static final String ERROR = """
             {"type": "object", "properties": {"description": {"type": "string"}}, "required": ["description"]}
             """;
 
@@ -29,11 +29,11 @@ final class Documented {
     }
 
     /** create-a-conversation as the document has it: 200 with a conversation, 401 with an error, both JSON. */
-    static Operation createConversation() {
+    public static Operation createConversation() {
         return operation("create-a-conversation", json("200", CONVERSATION), json("401", ERROR));
     }
 
-    static Operation operation(String id, Response... responses) {
+    public static Operation operation(String id, Response... responses) {
         TreeMap<ResponseKey, Response> byKey = new TreeMap<>();
         for (Response r : responses) {
             byKey.put(r.key(), r);
@@ -43,7 +43,7 @@ final class Documented {
     }
 
     /** A JSON response documented under {@code key} (a status, a range or default) with this schema. */
-    static Response json(String key, String schema) {
+    public static Response json(String key, String schema) {
         JsonNode node = Json.MAPPER.readTree(schema);
         return new Response(ResponseKey.parse(key).orElseThrow(), key, Optional.of("application/json"),
                 Optional.of(COMPILER.compile(key, node)),
@@ -51,7 +51,7 @@ final class Documented {
     }
 
     /** A response documented without a body (like update-last-seen's 200). */
-    static Response empty(String key) {
+    public static Response empty(String key) {
         return new Response(ResponseKey.parse(key).orElseThrow(), key, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -5,13 +5,13 @@ import conformance.generation.Intent;
 import java.util.List;
 
 /** The shape of every rejection rule: for the requests it concerns, a 2xx answer is the finding. */
-abstract class MustNotAccept implements Check {
+public abstract class MustNotAccept implements Check {
 
     /** Whether a request made with this intent is one the rule says must not be accepted. */
-    abstract boolean concerns(Intent intent);
+    protected abstract boolean concerns(Intent intent);
 
     /** What was wrong with the request, for the finding's message. */
-    abstract String why(Exchange e);
+    protected abstract String why(Exchange e);
 
     @Override
     public final boolean appliesTo(Exchange e) {

@@ -30,6 +30,6 @@ class NegativeDataRejectionTest {
     void onlyInvalidRequestsConcernIt() {
         assertTrue(check.appliesTo(AnExchange.negative("type").build()));
         assertFalse(check.appliesTo(AnExchange.positive().build()));
-        assertFalse(check.appliesTo(AnExchange.of(Intent.UNKNOWN_INBOX).build()));
+        assertFalse(check.appliesTo(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).build()));
     }
 }

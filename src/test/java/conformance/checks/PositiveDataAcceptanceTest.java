@@ -29,7 +29,7 @@ class PositiveDataAcceptanceTest {
     @Test
     void onlyValidRequestsConcernIt() {
         assertTrue(check.appliesTo(AnExchange.positive().build()));
-        for (Intent other : new Intent[] {Intent.NEGATIVE, Intent.UNKNOWN_CONTACT, Intent.FOREIGN_CONTACT, Intent.SETUP}) {
+        for (Intent other : new Intent[] {Intent.NEGATIVE, Intent.UNKNOWN_IDENTIFIER, Intent.FOREIGN_IDENTIFIER, Intent.FIXTURE}) {
             assertFalse(check.appliesTo(AnExchange.of(other).status(422).build()), other.name());
         }
     }

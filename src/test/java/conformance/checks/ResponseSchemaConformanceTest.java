@@ -27,7 +27,7 @@ class ResponseSchemaConformanceTest {
 
     @Test
     void theSchemaOfTheAnsweredStatusIsTheOneJudged() {
-        List<Finding> findings = check.judge(AnExchange.of(conformance.generation.Intent.UNKNOWN_CONTACT).status(401)
+        List<Finding> findings = check.judge(AnExchange.of(conformance.generation.Intent.UNKNOWN_IDENTIFIER).status(401)
                 .body("{\"id\": 7}").build());
         assertEquals(List.of(Optional.of("/description")), findings.stream().map(Finding::pointer).toList(),
                 "the 401 error requires a description; the conversation's schema would have taken this body");

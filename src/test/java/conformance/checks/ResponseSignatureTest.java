@@ -7,7 +7,8 @@ import conformance.exchange.Exchange;
 import conformance.exchange.ReceivedResponse;
 import conformance.exchange.SentRequest;
 import conformance.generation.Case;
-import conformance.generation.Intent;
+import conformance.generation.CaseKind;
+import conformance.generation.Parameters;
 import conformance.generation.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,8 +21,8 @@ public class ResponseSignatureTest {
     /** An exchange that sent {@code payload} and got {@code status} with {@code body}. */
     public static Exchange answered(String payload, int status, String body) {
         byte[] sent = payload.getBytes(StandardCharsets.UTF_8);
-        Case kase = new Case(0, "create-a-conversation", Intent.POSITIVE, Map.of(), Optional.of(Json.MAPPER.readTree(payload)),
-                sent, Optional.of("application/json"), Optional.empty(), Optional.empty(), "a case");
+        Case kase = new Case(0, "create-a-conversation", CaseKind.POSITIVE, Parameters.NONE, Optional.of(Json.MAPPER.readTree(payload)),
+                sent, Optional.of("application/json"), Optional.empty(), Map.of(), "a case");
         return new Exchange(kase, null, new SentRequest("POST", "http://127.0.0.1:1/x", List.of(), sent),
                 Optional.of(ReceivedResponse.of(status, List.of(), body.getBytes(StandardCharsets.UTF_8), false)),
                 Optional.empty(), Duration.ZERO);

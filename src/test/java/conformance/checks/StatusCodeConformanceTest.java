@@ -15,12 +15,12 @@ class StatusCodeConformanceTest {
     @Test
     void aDocumentedStatusPasses() {
         assertEquals(List.of(), check.judge(AnExchange.positive().status(200).build()));
-        assertEquals(List.of(), check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).status(401).build()));
+        assertEquals(List.of(), check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(401).build()));
     }
 
     @Test
     void anUndocumentedStatusIsAFindingThatNamesTheDocumentedOnes() {
-        List<Finding> findings = check.judge(AnExchange.of(Intent.UNKNOWN_INBOX).status(404).build());
+        List<Finding> findings = check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(404).build());
         assertEquals(1, findings.size());
         Finding f = findings.get(0);
         assertEquals("undocumented status 404 (documented: [200, 401])", f.message());
@@ -54,7 +54,7 @@ class StatusCodeConformanceTest {
     @Test
     void aDocumentedRejectionNeverObservedForRequestsThatHadToBeRejectedIsOneFindingAboutTheRun() {
         check.judge(AnExchange.positive().status(200).build());
-        check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).status(404).build());
+        check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(404).build());
         check.judge(AnExchange.negative("type").status(422).build());
         List<Finding> concluded = check.conclude();
         assertEquals(1, concluded.size(), concluded.toString());
@@ -67,22 +67,22 @@ class StatusCodeConformanceTest {
 
     @Test
     void oneDocumentedRejectionSeenIsEnough() {
-        check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).status(404).build());
-        check.judge(AnExchange.of(Intent.FOREIGN_CONTACT).status(401).build());
+        check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(404).build());
+        check.judge(AnExchange.of(Intent.FOREIGN_IDENTIFIER).status(401).build());
         assertEquals(List.of(), check.conclude());
     }
 
     @Test
     void aRejectionDocumentedByARangeCounts() {
         var ranged = Documented.operation("ranged", Documented.empty("200"), Documented.empty("4XX"));
-        check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).to(ranged).status(404).build());
+        check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).to(ranged).status(404).build());
         assertEquals(List.of(), check.conclude());
     }
 
     @Test
     void validRequestsAloneAskForNoRejection() {
         check.judge(AnExchange.positive().status(200).build());
-        check.judge(AnExchange.of(Intent.SETUP).status(200).build());
+        check.judge(AnExchange.of(Intent.FIXTURE).status(200).build());
         assertEquals(List.of(), check.conclude());
     }
 
@@ -90,8 +90,8 @@ class StatusCodeConformanceTest {
     void eachOperationIsConcludedOnItsOwn() {
         var other = Documented.operation("get-single-conversation", Documented.empty("200"), Documented.empty("401"),
                 Documented.empty("404"));
-        check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).status(401).build());
-        check.judge(AnExchange.of(Intent.UNKNOWN_CONTACT).to(other).status(422).build());
+        check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(401).build());
+        check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).to(other).status(422).build());
         List<Finding> concluded = check.conclude();
         assertEquals(List.of("get-single-conversation"), concluded.stream().map(Finding::operationId).toList());
         assertTrue(concluded.get(0).message().startsWith("documented status [401, 404] never observed"), concluded.get(0).message());

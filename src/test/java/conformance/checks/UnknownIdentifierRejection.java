@@ -1,9 +1,11 @@
 package conformance.checks;
 
+import conformance.contract.Operation;
+import conformance.contract.Parameter;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
 
-/** An unknown contact or inbox identifier is not accepted (the documented answer is 401 with bad_request_error). */
+/** A path parameter with a value the target never issued is not accepted, on every operation. */
 public final class UnknownIdentifierRejection extends MustNotAccept {
     public static final String ID = "unknown_identifier_rejection";
 
@@ -13,13 +15,19 @@ public final class UnknownIdentifierRejection extends MustNotAccept {
     }
 
     @Override
-    boolean concerns(Intent intent) {
-        return intent == Intent.UNKNOWN_CONTACT || intent == Intent.UNKNOWN_INBOX;
+    protected boolean concerns(Intent intent) {
+        return intent == Intent.UNKNOWN_IDENTIFIER;
     }
 
     @Override
-    String why(Exchange e) {
+    protected String why(Exchange e) {
         return e.kase().label();
+    }
+
+    @Override
+    public Skip skip(Operation operation) {
+        return operation.parameters(Parameter.Location.PATH).isEmpty()
+                ? Skip.notApplicable(operation.id() + " has no path parameter") : skip();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One operation of the document, with everything a run needs from it: its parameters (path-level and
@@ -30,6 +31,21 @@ public record Operation(
 
     public List<Parameter> parameters(Parameter.Location in) {
         return parameters.stream().filter(p -> p.in() == in).toList();
+    }
+
+    /** Path parameters the document types as integers: a value that is not one breaks a rule of the document. */
+    public List<Parameter> integerPathParameters() {
+        return parameters(Parameter.Location.PATH).stream()
+                .filter(p -> p.schema().map(s -> s.node().path("type").asString("").equals("integer")).orElse(false)).toList();
+    }
+
+    /**
+     * Whether the document gives a request of this operation a rule to break: a body, a query or header parameter, or
+     * an integer path parameter. An operation without one gets no negative case.
+     */
+    public boolean breakable() {
+        return requestBody.isPresent() || !parameters(Parameter.Location.QUERY).isEmpty()
+                || !parameters(Parameter.Location.HEADER).isEmpty() || !integerPathParameters().isEmpty();
     }
 
     /** The media type of the body the suite sends: the first the document lists. */
@@ -58,6 +74,26 @@ public record Operation(
                 .collect(Collectors.toSet());
         return parameters.stream().map(Parameter::name).filter(bodyProperties::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The schema a parameter's values must keep: its own, or, for a name the document also declares in the body, the
+     * body property's when that one constrains more (toggle-typing-status: the query's plain string, the body's
+     * {@code on}/{@code off}): a client sends one value for both, so the stricter declaration holds for both.
+     */
+    public Optional<JsonNode> valueSchema(Parameter parameter) {
+        Optional<JsonNode> own = parameter.schema().map(JsonSchema::node);
+        if (!declaredTwice().contains(parameter.name())) {
+            return own;
+        }
+        Optional<JsonNode> body = requestSchema().map(s -> s.node().path("properties").path(parameter.name()))
+                .filter(JsonNode::isObject);
+        return body.filter(b -> restricts(b) && !own.map(Operation::restricts).orElse(false)).or(() -> own);
+    }
+
+    /** Whether a schema narrows its values beyond their type. */
+    private static boolean restricts(JsonNode schema) {
+        return schema.has("enum") || schema.has("const") || schema.has("pattern");
     }
 
     /** The response documented for this status: under the status itself, else its range ({@code 4XX}), else default. */

@@ -19,12 +19,16 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -179,10 +183,11 @@ public final class HttpExchanger implements AutoCloseable {
 
     /** One attempt, no retry. */
     public Exchange send(Case c, Operation operation) {
-        String url = baseUrl + operation.path(c.pathParameters());
+        String url = baseUrl + operation.path(c.pathParameters()) + query(c.parameters().query());
         List<Header> headers = new ArrayList<>();
         headers.add(new Header("Accept", "application/json"));
         c.contentType().ifPresent(ct -> headers.add(new Header("Content-Type", ct)));
+        c.parameters().header().forEach((name, value) -> headers.add(new Header(name, value)));
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
         rateLimiter.acquire();
         long start = System.nanoTime();
@@ -201,6 +206,7 @@ public final class HttpExchanger implements AutoCloseable {
             if (c.contentType().isPresent()) {
                 spec.contentType(c.contentType().get());
             }
+            c.parameters().header().forEach(spec::header);
             if (c.body().length > 0 || c.contentType().isPresent()) {
                 spec.body(c.body());
             }
@@ -222,6 +228,17 @@ public final class HttpExchanger implements AutoCloseable {
         } finally {
             limits.finish(failed);
         }
+    }
+
+    /** The query string of these values, each name and value percent-encoded (the exchanger encodes nothing itself). */
+    static String query(Map<String, String> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        StringJoiner out = new StringJoiner("&", "?", "");
+        values.forEach((name, value) -> out.add(URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return out.toString();
     }
 
     /** Once, and only for a request not fully written on a connection kept from before, unless cut on purpose. */

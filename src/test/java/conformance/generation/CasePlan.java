@@ -2,6 +2,10 @@ package conformance.generation;
 
 import conformance.contract.JsonSchema;
 import conformance.contract.Operation;
+import conformance.contract.Parameter;
+import conformance.fixtures.Binding;
+import conformance.fixtures.Fixtures;
+import conformance.fixtures.Scenario;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,132 +16,184 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The cases of one run against one operation, made lazily in a fixed order: the stored cases that failed before,
- * identifier scenarios, positive cases, negative ones. Generated case {@code i} depends only on (seed, i), counted
- * after the stored cases, so a seed replays the run byte for byte whatever was stored.
+ * The cases of one operation, made lazily in a fixed order: the stored cases that failed before, the identifier
+ * scenarios, wrong-type path values, query and header parameter negatives, positive cases, body negatives. Only
+ * where the document has a rule to break are there negative cases; an operation that documents no body gets none, and
+ * an operation with nothing to generate gets one valid request. Generated case {@code i} depends only on (seed,
+ * operation, i), counted after the stored cases, so a seed replays the run byte for byte whatever was stored.
  */
 public final class CasePlan implements Iterable<Case> {
-    private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final int VALID_ATTEMPTS = 50;
+    /** Non-integers an integer path parameter is given: letters alone, and letters after a valid id (Ruby reads 12abc as 12). */
+    private static final List<String> MALFORMED = List.of("abc", "%sabc");
 
     private final Operation operation;
     private final long seed;
+    private final Fixtures fixtures;
+    private final Statistics stats;
+    private final List<StoredCase> first;
+    private final List<Scenario> scenarios;
+    private final List<Parameter> malformed;
+    private final List<ParameterRule> parameterRules;
     private final int positives;
     private final int negatives;
-    private final Subject subject;
-    private final List<StoredCase> first;
-    private final List<Case> scenarios;
     private final List<NegativeRule> rules;
-    private final Statistics stats;
+    private final Optional<JsonNode> bodySchema;
     private final String mediaType;
 
     /**
-     * @param foreign a contact of another inbox, used on the subject's inbox (and the subject's contact on that inbox)
-     * @param first   cases to send before any other (failing cases of an earlier run)
+     * @param scenarios the fixtures' identifier scenarios for this operation
+     * @param first     cases to send before any other (failing cases of an earlier run)
      */
-    public CasePlan(Operation operation, long seed, int tries, Subject subject, Optional<Subject> foreign,
+    public CasePlan(Operation operation, long seed, int tries, Fixtures fixtures, List<Scenario> scenarios,
                     List<StoredCase> first, Statistics stats) {
         this.operation = operation;
-        this.seed = seed;
-        this.subject = subject;
-        this.first = List.copyOf(first);
+        this.seed = seed ^ ((long) operation.id().hashCode() << 32);
+        this.fixtures = fixtures;
         this.stats = stats;
+        this.first = List.copyOf(first);
+        this.scenarios = List.copyOf(scenarios);
         this.mediaType = operation.requestMediaType().orElse("application/json");
-        JsonNode schema = operation.requestSchema().map(JsonSchema::node).orElse(Json.NODES.objectNode());
-        this.rules = NegativeRule.of(schema, operation.requestBodyRequired());
-        this.positives = tries;
-        this.negatives = Math.max(rules.size(), tries / 5);
-        this.scenarios = scenarios(foreign);
+        List<String> uncovered = new ArrayList<>();
+        this.bodySchema = operation.requestBody().map(b -> Uncoverable.strip(operation.requestSchema().map(JsonSchema::node)
+                .orElse(Json.NODES.objectNode()), mediaType, uncovered));
+        uncovered.forEach(u -> stats.notCovered(operation.id() + " " + mediaType + " body " + u));
+        this.malformed = operation.integerPathParameters();
+        this.parameterRules = ParameterRule.of(operation);
+        this.rules = bodySchema.map(schema -> NegativeRule.of(schema, operation.requestBodyRequired())).orElse(List.of());
+        this.positives = generates(operation) ? tries : 1;
+        this.negatives = rules.isEmpty() ? 0 : Math.max(rules.size(), tries / 5);
+    }
+
+    /** Whether the document gives this operation anything to generate: a body, a query or a header parameter. */
+    private static boolean generates(Operation operation) {
+        return operation.requestBody().isPresent() || !operation.parameters(Parameter.Location.QUERY).isEmpty()
+                || !operation.parameters(Parameter.Location.HEADER).isEmpty();
+    }
+
+    /** The generated cases of an operation with these tries: what its fixtures must be ready for. */
+    public static long generated(Operation operation, int tries) {
+        return generates(operation) ? tries + (long) Math.max(tries / 5, 10) : 1;
+    }
+
+    public Operation operation() {
+        return operation;
     }
 
     public int size() {
-        return first.size() + scenarios.size() + positives + negatives;
+        return first.size() + fixed() + positives + negatives;
+    }
+
+    private int fixed() {
+        return scenarios.size() + malformed.size() * MALFORMED.size() + parameterRules.size();
     }
 
     public List<NegativeRule> rules() {
         return rules;
     }
 
-    private List<Case> scenarios(Optional<Subject> foreign) {
-        List<Case> out = new ArrayList<>();
-        Rng rng = Rng.forCase(seed, -1);
-        JsonNode empty = Json.NODES.objectNode();
-        String unknownContact = "unknown-" + token(rng, 24);
-        String unknownInbox = token(rng, 24);
-        int at = first.size();
-        out.add(request(at, Intent.UNKNOWN_CONTACT, subject.inboxIdentifier(), unknownContact, empty,
-                "unknown contact identifier on a known inbox"));
-        out.add(request(at + 1, Intent.UNKNOWN_INBOX, unknownInbox, subject.contactIdentifier(), empty,
-                "unknown inbox identifier with a known contact"));
-        foreign.ifPresent(f -> {
-            out.add(request(at + 2, Intent.FOREIGN_CONTACT, subject.inboxIdentifier(), f.contactIdentifier(), empty,
-                    "contact of the other inbox used on this inbox"));
-            out.add(request(at + 3, Intent.FOREIGN_CONTACT, f.inboxIdentifier(), subject.contactIdentifier(), empty,
-                    "contact of this inbox used on the other inbox"));
-        });
-        return out;
-    }
-
-    private static String token(Rng rng, int length) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append(BASE58.charAt(rng.between(0, BASE58.length() - 1)));
-        }
-        return out.toString();
-    }
-
-    private Case request(long index, Intent intent, String inbox, String contact, JsonNode payload, String label) {
-        Optional<Subject> who = intent == Intent.POSITIVE || intent == Intent.NEGATIVE ? Optional.of(subject) : Optional.empty();
-        return new Case(index, operation.id(), intent, parameters(inbox, contact), Optional.of(payload), Json.bytes(payload),
-                Optional.of(mediaType), Optional.empty(), who, label);
-    }
-
-    private static Map<String, String> parameters(String inbox, String contact) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("inbox_identifier", inbox);
-        p.put("contact_identifier", contact);
-        return p;
-    }
-
     /** Case {@code index} of this plan, made afresh: the same plan and index always give the same case. */
     public Case get(long index) {
+        Binding binding = fixtures.bind(operation, index);
         if (index < first.size()) {
             StoredCase stored = first.get((int) index);
             stats.count("cases stored, tried first");
-            return new Case(index, operation.id(), stored.intent(),
-                    parameters(subject.inboxIdentifier(), subject.contactIdentifier()), stored.payload(), stored.body(),
-                    stored.contentType(), stored.brokenRule(), Optional.of(subject), "stored failing case: " + stored.label());
+            Parameters p = binding.parameters().withQuery(merged(binding.parameters().query(), stored.query()))
+                    .withHeader(merged(binding.parameters().header(), stored.header()));
+            return new Case(index, operation.id(), stored.kind(), p, stored.payload(), stored.body(), stored.contentType(),
+                    stored.brokenRule(), binding.facts(), "stored failing case: " + stored.label());
         }
         long generated = index - first.size();
         if (generated < scenarios.size()) {
-            return scenarios.get((int) generated);
+            Scenario s = scenarios.get((int) generated);
+            stats.count("cases " + s.kind().id());
+            return valid(index, generated, s.kind(), s.binding(), s.label());
         }
         long i = generated - scenarios.size();
-        Rng rng = Rng.forCase(seed, generated);
-        ValueGenerator values = new ValueGenerator(rng, stats);
-        JsonNode valid = validPayload(values);
+        if (i < malformed.size() * MALFORMED.size()) {
+            Parameter p = malformed.get((int) i / MALFORMED.size());
+            String value = String.format(MALFORMED.get((int) i % MALFORMED.size()), binding.parameters().path().getOrDefault(p.name(), ""));
+            stats.count("cases " + CaseKind.MALFORMED_IDENTIFIER.id());
+            Case valid = valid(index, generated, CaseKind.MALFORMED_IDENTIFIER, binding.withPath(p.name(), value),
+                    "path parameter " + p.name() + " given '" + value + "', not an integer");
+            return broken(valid, new BrokenRule("path parameter " + p.name() + " not an integer", Optional.empty(), Optional.of("type")));
+        }
+        i -= malformed.size() * MALFORMED.size();
+        if (i < parameterRules.size()) {
+            ParameterRule rule = parameterRules.get((int) i);
+            stats.count("cases " + CaseKind.PARAMETER_NEGATIVE.id());
+            stats.rule(rule.name());
+            Case valid = valid(index, generated, CaseKind.PARAMETER_NEGATIVE, binding, "breaks " + rule.name());
+            Parameters p = valid.parameters();
+            p = rule.parameter().in() == Parameter.Location.QUERY ? p.withQuery(rule.apply(p.query())) : p.withHeader(rule.apply(p.header()));
+            return broken(new Case(index, operation.id(), valid.kind(), p, valid.payload(), valid.body(), valid.contentType(),
+                    Optional.empty(), valid.facts(), valid.label()), rule.brokenRule());
+        }
+        i -= parameterRules.size();
         if (i < positives) {
             stats.count("cases positive");
-            return request(index, Intent.POSITIVE, subject.inboxIdentifier(), subject.contactIdentifier(), valid,
-                    "schema-valid payload #" + (i + 1));
+            return valid(index, generated, CaseKind.POSITIVE, binding, generates(operation) ? "valid request #" + (i + 1)
+                    : "the valid request (the document gives nothing to generate)");
         }
         NegativeRule rule = rules.get((int) ((i - positives) % rules.size()));
-        Breakage broken = rule.apply(valid, mediaType);
+        Case valid = valid(index, generated, CaseKind.NEGATIVE, binding, "breaks " + rule.name());
+        Breakage broken = rule.apply(valid.payload().orElseThrow(), mediaType);
         stats.count("cases negative");
         stats.rule(rule.name());
-        return new Case(index, operation.id(), Intent.NEGATIVE,
-                parameters(subject.inboxIdentifier(), subject.contactIdentifier()), broken.payload(), broken.body(),
-                Optional.of(broken.contentType()),
-                Optional.of(new BrokenRule(rule.name(), broken.pointer(), broken.keyword())), Optional.of(subject),
-                "breaks " + rule.name());
+        return new Case(index, operation.id(), CaseKind.NEGATIVE, valid.parameters(), broken.payload(), broken.body(),
+                Optional.of(broken.contentType()), Optional.of(new BrokenRule(rule.name(), broken.pointer(), broken.keyword())),
+                valid.facts(), valid.label());
     }
 
-    /** A generated payload the request schema accepts: the generator's output is checked, never trusted. */
-    private JsonNode validPayload(ValueGenerator values) {
-        Optional<JsonSchema> schema = operation.requestSchema();
+    private static Case broken(Case c, BrokenRule rule) {
+        return new Case(c.index(), c.operationId(), c.kind(), c.parameters(), c.payload(), c.body(), c.contentType(),
+                Optional.of(rule), c.facts(), c.label());
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> then) {
+        Map<String, String> out = new LinkedHashMap<>(first);
+        out.putAll(then);
+        return out;
+    }
+
+    /** A valid request of this kind: generated query and header values, and a valid body when the document has one. */
+    private Case valid(long index, long generated, CaseKind kind, Binding binding, String label) {
+        Rng rng = Rng.forCase(seed, generated);
+        ValueGenerator values = new ValueGenerator(rng, stats);
+        Optional<JsonNode> payload = bodySchema.map(s -> validPayload(values, s, index));
+        Map<String, String> query = merged(binding.parameters().query(), generated(values, rng, Parameter.Location.QUERY));
+        Map<String, String> header = merged(binding.parameters().header(), generated(values, rng, Parameter.Location.HEADER));
+        // a value the document declares both as a parameter and in the body is sent the same in both places
+        payload.filter(JsonNode::isObject).ifPresent(body -> operation.declaredTwice().forEach(name -> {
+            JsonNode v = body.get(name);
+            if (v != null && v.isValueNode() && query.containsKey(name)) {
+                query.put(name, v.asString());
+            }
+        }));
+        Parameters p = binding.parameters().withQuery(query).withHeader(header);
+        return new Case(index, operation.id(), kind, p, payload, payload.map(Json::bytes).orElse(new byte[0]),
+                payload.map(b -> mediaType), Optional.empty(), binding.facts(), label);
+    }
+
+    /** Required parameters always, optional ones every other time or so. */
+    private Map<String, String> generated(ValueGenerator values, Rng rng, Parameter.Location in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Parameter p : operation.parameters(in)) {
+            JsonNode schema = operation.valueSchema(p).orElse(Json.NODES.objectNode());
+            if (p.required() || rng.chance(0.5)) {
+                JsonNode v = values.generate(schema);
+                out.put(p.name(), v.isString() ? v.asString() : v.toString());
+            }
+        }
+        return out;
+    }
+
+    /** A generated body the request schema accepts, as the API's client sends it: checked, never trusted. */
+    private JsonNode validPayload(ValueGenerator values, JsonNode schema, long index) {
+        Optional<JsonSchema> documented = operation.requestSchema();
         for (int attempt = 0; attempt < VALID_ATTEMPTS; attempt++) {
-            JsonNode candidate = schema.map(s -> values.generate(s.node())).orElse(Json.NODES.objectNode());
-            if (schema.isEmpty() || schema.get().validate(candidate).isEmpty()) {
+            JsonNode candidate = fixtures.adjust(operation, index, values.generate(schema));
+            if (documented.isEmpty() || documented.get().validate(candidate).isEmpty()) {
                 return candidate;
             }
             stats.count("generated payload rejected by the schema");
@@ -166,5 +222,4 @@ public final class CasePlan implements Iterable<Case> {
             }
         };
     }
-
 }

@@ -7,11 +7,11 @@ import conformance.config.RunConfig;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
+import conformance.fixtures.FixedValues;
 import conformance.selftest.AttributeFaults;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ class GenerationCoverageTest {
         for (long seed : SEEDS) {
             Statistics stats = new Statistics();
             CasePlan plan = new CasePlan(operation, seed, RunConfig.DEFAULT_TRIES,
-                    new Subject("inbox", "contact", OptionalLong.empty()), Optional.empty(), List.of(), stats);
+                    new FixedValues(Map.of()), List.of(), List.of(), stats);
             List<JsonNode> attributes = new ArrayList<>();
             plan.forEach(c -> c.payload().filter(p -> c.intent() == Intent.POSITIVE)
                     .map(p -> p.get("custom_attributes")).filter(a -> a != null).ifPresent(attributes::add));

@@ -2,20 +2,23 @@ package conformance.generation;
 
 /** What a case is meant to show, and so what the target should answer. */
 public enum Intent {
-    /** a schema-valid request with valid identifiers: should be accepted */
+    /** a valid request with valid identifiers: should be accepted */
     POSITIVE,
-    /** a request that breaks a rule of the request schema or the media type: should not be accepted */
+    /** a request that breaks a rule of the document (body, parameter, media type): should not be accepted */
     NEGATIVE,
-    /** a contact identifier the target never issued */
-    UNKNOWN_CONTACT,
-    /** an inbox identifier the target never issued */
-    UNKNOWN_INBOX,
-    /** a contact of one inbox used on another inbox */
-    FOREIGN_CONTACT,
-    /** a request the suite needs to set itself up (creating a contact) */
-    SETUP;
+    /** a path parameter with a value the target never issued */
+    UNKNOWN_IDENTIFIER,
+    /** a path parameter with a value the target issued to someone else: should not be accepted here */
+    FOREIGN_IDENTIFIER,
+    /** a request the run needs to set itself up (what a client creates first) */
+    FIXTURE;
 
     public boolean identifierScenario() {
-        return this == UNKNOWN_CONTACT || this == UNKNOWN_INBOX || this == FOREIGN_CONTACT;
+        return this == UNKNOWN_IDENTIFIER || this == FOREIGN_IDENTIFIER;
+    }
+
+    /** A request whose answer must be a rejection. */
+    public boolean mustBeRejected() {
+        return this == NEGATIVE || identifierScenario();
     }
 }

@@ -23,6 +23,7 @@ public final class Statistics {
     private final Map<String, Map<String, Long>> types = new TreeMap<>();
     private final Map<String, Map<String, Long>> sizes = new TreeMap<>();
     private final Set<String> unknownKeywords = new TreeSet<>();
+    private final Set<String> notCovered = new TreeSet<>();
 
     public synchronized void count(String what) {
         counts.merge(what, 1L, Long::sum);
@@ -56,6 +57,15 @@ public final class Statistics {
 
     public synchronized Map<String, Long> counts() {
         return Map.copyOf(counts);
+    }
+
+    /** A part of a request schema the generator cannot satisfy and leaves out, so that the report says so. */
+    public synchronized void notCovered(String what) {
+        notCovered.add(what);
+    }
+
+    public synchronized Set<String> notCovered() {
+        return Collections.unmodifiableSet(new TreeSet<>(notCovered));
     }
 
     /** In alphabetical order. */
@@ -94,6 +104,8 @@ public final class Statistics {
         });
         out.add("edge cases: " + distinct("edge ") + " kinds, " + sum("edge ") + " values");
         out.add("negative rules broken: " + distinct("rule ") + ", in " + sum("rule ") + " cases");
+        out.add("not covered (the generator cannot satisfy them, so no case sends them): "
+                + (notCovered.isEmpty() ? "none" : String.join("; ", notCovered)));
         out.add("unsupported schema keywords (generation ignores them): "
                 + (unknownKeywords.isEmpty() ? "none" : String.join(", ", unknownKeywords)));
         return out;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import conformance.exchange.IdentityHash;
+import conformance.chatwoot.IdentityHash;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package conformance.reference;
 
-import conformance.exchange.IdentityHash;
+import conformance.chatwoot.IdentityHash;
 import conformance.generation.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

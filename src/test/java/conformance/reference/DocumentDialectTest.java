@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.exchange.IdentityHash;
+import conformance.chatwoot.IdentityHash;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package conformance.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.Finding;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;

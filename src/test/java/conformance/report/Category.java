@@ -1,8 +1,6 @@
 package conformance.report;
 
 import conformance.checks.ContentTypeConformance;
-import conformance.checks.ConversationSemantics;
-import conformance.checks.CrossInboxIsolation;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
 import conformance.checks.PositiveDataAcceptance;
@@ -30,9 +28,9 @@ public enum Category {
     UNDOCUMENTED_STATUS("Undocumented status", checkFailure(StatusCodeConformance.ID)),
     SERVER_ERROR("Server error", checkFailure(NotAServerError.ID)),
     TRANSPORT("Transport", checkFailure(TransportCheck.ID), "failed", "broken"),
-    SECURITY("Security", checkFailure(UnknownIdentifierRejection.ID, CrossInboxIsolation.ID)),
+    SECURITY("Security", checkFailure(UnknownIdentifierRejection.ID, "cross_inbox_isolation")),
     DATA_HANDLING("Data handling", checkFailure(ContentTypeConformance.ID, PositiveDataAcceptance.ID,
-            NegativeDataRejection.ID, ConversationSemantics.ID)),
+            NegativeDataRejection.ID, "conversation_semantics")),
     WAIVED("Waived", Pattern.quote(Category.WAIVED_PREFIX) + ".*", "skipped"),
     /** Part of what was asked went unjudged; a check that does not apply ({@link #NOT_APPLICABLE_PREFIX}) is no problem. */
     NOT_RUN("Not run", Pattern.quote(Category.NOT_RUN_PREFIX) + ".*", "skipped"),

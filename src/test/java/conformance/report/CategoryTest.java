@@ -1,9 +1,10 @@
 package conformance.report;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import conformance.checks.Catalog;
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.Skip;
@@ -39,7 +40,7 @@ class CategoryTest {
     @Test
     void everyCheckOfTheCatalogFailsIntoExactlyOneCategoryOfItsOwn() {
         AllureReport allure = new AllureReport(report(Verdict.NON_CONFORMANT), new Redactor(), Optional.empty());
-        for (String id : Catalog.ids()) {
+        for (String id : Launch.checkIds()) {
             List<Category> categories = holding("failed", allure.failure(check(id, Outcome.FAILED)));
             assertEquals(1, categories.size(), id + " is in " + categories);
         }

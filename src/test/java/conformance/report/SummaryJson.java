@@ -113,7 +113,7 @@ public final class SummaryJson {
         w.response().ifPresent(m -> out.put("response", m.pattern()));
         if (!w.cases().isEmpty()) {
             ArrayNode cases = out.putArray("cases");
-            w.cases().forEach(c -> cases.add(Waiver.caseName(c)));
+            w.cases().forEach(cases::add);
         }
         out.put("reason", w.reason());
         putNullable(out, "expires", w.expires().map(Object::toString).orElse(null));

@@ -10,7 +10,8 @@ import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
-import conformance.generation.Intent;
+import conformance.generation.CaseKind;
+import conformance.generation.Parameters;
 import conformance.generation.Json;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -105,9 +106,8 @@ class DispatchTest {
 
     private static Case kase(long index) {
         ObjectNode payload = Json.NODES.objectNode();
-        return new Case(index, Contract.CREATE_CONVERSATION, Intent.POSITIVE, Map.of("inbox_identifier", "inbox",
-                "contact_identifier", "contact"), Optional.of(payload), Json.bytes(payload), Optional.of("application/json"),
-                Optional.empty(), Optional.empty(), "case " + index);
+        return Case.of(index, Contract.CREATE_CONVERSATION, CaseKind.POSITIVE, Parameters.path(Map.of("inbox_identifier", "inbox",
+                "contact_identifier", "contact")), Optional.of(payload), Map.of(), "case " + index);
     }
 
     private static void sleep(Duration d) {

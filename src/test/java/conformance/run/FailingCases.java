@@ -1,24 +1,27 @@
 package conformance.run;
 
 import conformance.checks.Finding;
-import conformance.config.RunConfig;
 import conformance.exchange.Redactor;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
-import conformance.generation.Intent;
+import conformance.contract.Parameter;
+import conformance.generation.CaseKind;
 import conformance.generation.Json;
 import conformance.generation.StoredCase;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -40,8 +43,8 @@ public final class FailingCases {
     }
 
     /** Under which key a run's cases are stored and read. */
-    static String targetKey(RunConfig config, boolean embedded) {
-        return embedded ? "embedded:" + config.reference().id() : config.baseUrl().orElseThrow().toString();
+    static String targetKey(URI baseUrl, Optional<String> embeddedName) {
+        return embeddedName.map(name -> "embedded:" + name).orElse(baseUrl.toString());
     }
 
     /** The cases stored for this target and operation; none when there is no file or it cannot be read. */
@@ -91,7 +94,7 @@ public final class FailingCases {
             ArrayNode list = operations.has(f.operationId()) ? (ArrayNode) operations.get(f.operationId())
                     : operations.putArray(f.operationId());
             if (list.size() < MAX_PER_OPERATION && seen.add(f.operationId() + " " + kase.contentType().orElse("") + " " + bytes)) {
-                list.add(entry(f.checkId(), kase, bytes));
+                list.add(entry(f.checkId(), kase, bytes, declared(f, Parameter.Location.QUERY), declared(f, Parameter.Location.HEADER)));
             }
         }
         if (operations.isEmpty()) {
@@ -111,8 +114,21 @@ public final class FailingCases {
 
     private static boolean storable(Finding f, Redactor redactor) {
         Case kase = caseOf(f);
-        return (kase.intent() == Intent.POSITIVE || kase.intent() == Intent.NEGATIVE)
-                && redactor.redact(kase.bodyText()).equals(kase.bodyText());
+        return StoredCase.storable(kase.kind()) && redactor.redact(kase.bodyText()).equals(kase.bodyText())
+                && declared(f, Parameter.Location.QUERY).values().stream().allMatch(v -> redactor.redact(v).equals(v));
+    }
+
+    /** The case's values of the parameters its operation declares there: what an API's fixtures add is not the case's. */
+    private static Map<String, String> declared(Finding f, Parameter.Location in) {
+        Case kase = caseOf(f);
+        Map<String, String> sent = in == Parameter.Location.QUERY ? kase.parameters().query() : kase.parameters().header();
+        Map<String, String> out = new LinkedHashMap<>();
+        f.exchange().operation().parameters(in).forEach(p -> {
+            if (sent.containsKey(p.name())) {
+                out.put(p.name(), sent.get(p.name()));
+            }
+        });
+        return out;
     }
 
     private static Optional<ObjectNode> load(Path folder) throws IOException {
@@ -127,10 +143,10 @@ public final class FailingCases {
         }
     }
 
-    private static ObjectNode entry(String checkId, Case kase, String bytes) {
+    private static ObjectNode entry(String checkId, Case kase, String bytes, Map<String, String> query, Map<String, String> header) {
         ObjectNode e = Json.NODES.objectNode();
         e.put("check", checkId);
-        e.put("intent", kase.intent().name());
+        e.put("kind", kase.kind().id());
         e.put("label", kase.label());
         kase.contentType().ifPresent(t -> e.put("contentType", t));
         kase.brokenRule().ifPresent(r -> {
@@ -141,20 +157,39 @@ public final class FailingCases {
         });
         kase.payload().ifPresent(p -> e.set("payload", p));
         e.put("body", bytes);
+        if (!query.isEmpty()) {
+            e.set("query", Json.MAPPER.valueToTree(query));
+        }
+        if (!header.isEmpty()) {
+            e.set("header", Json.MAPPER.valueToTree(header));
+        }
         return e;
     }
 
     /** One stored entry; an IllegalArgumentException when it is not one. */
     private static StoredCase fromJson(JsonNode e) {
-        Intent intent = Intent.valueOf(required(e, "intent"));
-        if (intent != Intent.POSITIVE && intent != Intent.NEGATIVE) {
-            throw new IllegalArgumentException("not a generated case: " + intent);
-        }
+        String id = required(e, "kind");
+        CaseKind kind = CaseKind.engine().stream().filter(k -> k.id().equals(id) && StoredCase.storable(k)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a stored kind of case: " + id));
         JsonNode rule = e.get("rule");
         Optional<BrokenRule> broken = rule == null ? Optional.empty()
                 : Optional.of(new BrokenRule(required(rule, "name"), text(rule, "pointer"), text(rule, "keyword")));
-        return new StoredCase(intent, required(e, "label"), Optional.ofNullable(e.get("payload")),
-                Base64.getDecoder().decode(required(e, "body")), text(e, "contentType"), broken);
+        return new StoredCase(kind, required(e, "label"), Optional.ofNullable(e.get("payload")),
+                Base64.getDecoder().decode(required(e, "body")), text(e, "contentType"), broken, strings(e.get("query")),
+                strings(e.get("header")));
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.properties().forEach(m -> {
+                if (!m.getValue().isString()) {
+                    throw new IllegalArgumentException("a parameter value that is not a string");
+                }
+                out.put(m.getKey(), m.getValue().asString());
+            });
+        }
+        return out;
     }
 
     private static String required(JsonNode node, String field) {

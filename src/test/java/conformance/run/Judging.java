@@ -28,13 +28,15 @@ final class Judging {
         this.recorder = recorder;
     }
 
-    void take(Delivery d) {
+    /** Records and judges the delivery, and hands it back. */
+    Delivery take(Delivery d) {
         d.attempts().forEach(e -> {
             record(e);
             if (d.counts(e)) {
                 judge(e);
             }
         });
+        return d;
     }
 
     private void record(Exchange e) {

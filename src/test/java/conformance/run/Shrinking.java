@@ -1,20 +1,20 @@
 package conformance.run;
 
-import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.checks.Finding;
-import conformance.config.Profile;
 import conformance.contract.JsonSchema;
 import conformance.contract.Operation;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
+import conformance.generation.CaseKind;
 import conformance.generation.Intent;
 import conformance.shrink.Shrinker;
 import conformance.verdict.Tally;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,14 +28,13 @@ final class Shrinking {
     static final int SHRINK_TRIES = 200;
 
     private final HttpExchanger exchanger;
-    private final Operation operation;
-    private final Profile profile;
+    private final Supplier<List<Check>> catalog;
     private final Progress progress;
 
-    Shrinking(HttpExchanger exchanger, Operation operation, Profile profile, Progress progress) {
+    /** @param catalog makes the run's checks afresh */
+    Shrinking(HttpExchanger exchanger, Supplier<List<Check>> catalog, Progress progress) {
         this.exchanger = exchanger;
-        this.operation = operation;
-        this.profile = profile;
+        this.catalog = catalog;
         this.progress = progress;
     }
 
@@ -46,7 +45,7 @@ final class Shrinking {
     void shrink(Tally tally, List<Check> checks) {
         List<Finding> worth = tally.distinct().stream()
                 .filter(f -> f.exchange().kase().payload().isPresent())
-                .filter(f -> f.exchange().kase().intent() == Intent.POSITIVE || f.exchange().kase().intent() == Intent.NEGATIVE)
+                .filter(f -> f.exchange().kase().kind().equals(CaseKind.POSITIVE) || f.exchange().kase().kind().equals(CaseKind.NEGATIVE))
                 .filter(f -> checks.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.payloadDependent()))
                 .filter(f -> !tally.aboutTheRun(f))
                 .limit(MAX_SHRINKS).toList();
@@ -58,10 +57,11 @@ final class Shrinking {
         for (Finding f : worth) {
             progress.stage("shrinking a case of " + f.checkId());
             Case original = f.exchange().kase();
+            Operation operation = f.exchange().operation();
             Exchange[] last = {null};
             String sameWay = f.signature();
             // a fresh instance, once per finding: only payload-dependent checks shrink, and they judge each answer alone
-            Check fresh = Catalog.create(profile).stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
+            Check fresh = catalog.get().stream().filter(c -> c.id().equals(f.checkId())).findFirst().orElseThrow();
             Shrinker.Result result = shrinker.shrink(original.payload().get(), candidate -> {
                 if (!keepsIntent(original, candidate, operation)) {
                     return false;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.ContentTypeConformance;
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;

@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,7 +44,7 @@ class ChatwootDialectTest {
         Map<String, String> s = new HashMap<>(Map.of("reference", "chatwoot", "seed", "7", "reports",
                 Path.of("target", "selftest-reports", "chatwoot").toString()));
         s.putAll(extra);
-        return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+        return Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package conformance.selftest;
 
 import conformance.checks.ContentTypeConformance;
-import conformance.checks.ConversationSemantics;
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.ConversationSemantics;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;

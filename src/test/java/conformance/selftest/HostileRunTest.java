@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -242,7 +243,7 @@ class HostileRunTest {
     }
 
     private static ConformanceRun.Result run(Map<String, String> settings, List<Exchange> logged) {
-        return new ConformanceRun(RunConfig.from(Settings.of(settings)), Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
+        return Launch.prepare(Settings.of(settings), Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
     }
 
     private static List<FindingGroup> findings(ConformanceRun.Result r, String checkId) {

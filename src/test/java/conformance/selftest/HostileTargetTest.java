@@ -17,6 +17,8 @@ import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
+import conformance.generation.CaseKind;
+import conformance.generation.Parameters;
 import conformance.generation.Intent;
 import conformance.generation.Json;
 import conformance.selftest.faults.RawFaults;
@@ -80,9 +82,8 @@ class HostileTargetTest {
         elsewhere = new RawHttpServer((request, socket) -> elsewhereRequests.incrementAndGet());
         operation = new ContractLoader().load(RunConfig.DEFAULT_SPEC).operation(Contract.CREATE_CONVERSATION);
         ObjectNode payload = Json.NODES.objectNode();
-        kase = new Case(0, operation.id(), Intent.POSITIVE, Map.of("inbox_identifier", "inbox", "contact_identifier", "contact"),
-                Optional.of(payload), Json.bytes(payload), Optional.of("application/json"), Optional.empty(),
-                Optional.empty(), "an empty conversation");
+        kase = Case.of(0, operation.id(), CaseKind.POSITIVE, Parameters.path(Map.of("inbox_identifier", "inbox",
+                "contact_identifier", "contact")), Optional.of(payload), Map.of(), "an empty conversation");
         wireMock.redirect("redirect-away", "http://localhost:" + elsewhere.baseUrl().getPort() + "/collect");
         wireMock.redirect("redirect-loop", "/redirect-loop" + operation.path(kase.pathParameters()));
         // the first request of a JVM loads REST Assured's Groovy: not the target's time

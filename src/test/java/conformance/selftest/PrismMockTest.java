@@ -1,10 +1,11 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.checks.ConversationSemantics;
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.ConversationSemantics;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.StatusCodeConformance;
@@ -106,7 +107,7 @@ class PrismMockTest {
             }
             s.put("tries", String.valueOf(TRIES));
             s.put("seed", String.valueOf(Targets.SEED));
-            report = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute().report();
+            report = Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute().report();
         }
         notes.add(note(mock, report));
         Map<String, CheckResult> checks = report.checks().stream().filter(c -> c.operationId().equals(Contract.CREATE_CONVERSATION))

@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class ProfilesAndWaiversTest {
         Path file = dir.resolve("w.yaml");
         Files.writeString(file, yaml);
         RunConfig config = RunConfig.from(Settings.of(Map.of("waivers", file.toString(), "tries", "5")));
-        return assertThrows(ConfigException.class, () -> new ConformanceRun(config, Progress.SILENT).execute()).getMessage();
+        return assertThrows(ConfigException.class, () -> new ConformanceRun(config, Launch.chatwoot(config), Progress.SILENT).execute()).getMessage();
     }
 
     @Test

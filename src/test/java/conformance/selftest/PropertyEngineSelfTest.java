@@ -83,7 +83,7 @@ class PropertyEngineSelfTest {
     private static List<String> sent(Map<String, String> settings) {
         List<String> out = new ArrayList<>();
         Targets.run(Variant.CONFORMING, settings, (e, redactor) -> {
-            if (e.kase().intent() != Intent.SETUP) {
+            if (e.kase().intent() != Intent.FIXTURE) {
                 out.add(e.request().header("Content-Type").orElse("") + " " + Base64.getEncoder().encodeToString(e.request().body()));
             }
         });

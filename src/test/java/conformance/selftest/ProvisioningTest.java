@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class ProvisioningTest {
         s.put("inboxIdentifier", target.inboxes().get(2).identifier());
         s.put("tries", "20");
         s.putAll(extra);
-        return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute();
+        return Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute();
     }
 
     @Test
@@ -100,11 +101,11 @@ class ProvisioningTest {
             Map<String, String> s = Targets.settingsFor(target);
             s.put("contactIdentifier", contact);
             List<Exchange> seen = new CopyOnWriteArrayList<>();
-            ConformanceRun.Result r = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT,
+            ConformanceRun.Result r = Launch.prepare(Settings.of(s), Progress.SILENT,
                     (exchange, redactor) -> seen.add(exchange)).execute();
             assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
             // the second inbox still gets a contact of its own (for cross_inbox_isolation); the configured one's does not
-            assertTrue(seen.stream().noneMatch(e -> e.kase().intent() == Intent.SETUP
+            assertTrue(seen.stream().noneMatch(e -> e.kase().intent() == Intent.FIXTURE
                     && inbox.equals(e.kase().pathParameters().get("inbox_identifier"))), "a contact was created on " + inbox);
             List<Exchange> positive = seen.stream().filter(e -> e.kase().intent() == Intent.POSITIVE).toList();
             assertFalse(positive.isEmpty());

@@ -16,9 +16,10 @@ import conformance.contract.Operation;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.generation.Case;
+import conformance.generation.CaseKind;
+import conformance.generation.Parameters;
 import conformance.generation.Intent;
 import conformance.generation.Json;
-import conformance.generation.Subject;
 import conformance.prism.Prism;
 import conformance.prism.PrismInstallation;
 import conformance.reference.ReferenceTarget;
@@ -115,9 +116,9 @@ class SecondOpinionTest {
         direct = exchanger(target.baseUrl());
         proxied = exchanger(prism.baseUrl());
         String inbox = target.inboxes().get(0).identifier();
-        Subject subject = contact(inbox);
-        Subject foreign = contact(target.inboxes().get(1).identifier());
-        Subject unknown = new Subject(inbox, "unknown-contact", OptionalLong.empty());
+        Contact subject = contact(inbox);
+        Contact foreign = contact(target.inboxes().get(1).identifier());
+        Contact unknown = new Contact(inbox, "unknown-contact", OptionalLong.empty());
         Operation createConversation = contract.operation(Contract.CREATE_CONVERSATION);
         ObjectNode valid = Json.NODES.objectNode();
         valid.putObject("custom_attributes").put("plan", "gold").put("seats", 3);
@@ -125,9 +126,9 @@ class SecondOpinionTest {
         probes = List.of(
                 new Probe("create-a-contact", contract.operation(Contract.CREATE_CONTACT), createContact(inbox)),
                 new Probe("valid conversation", createConversation, conversation(Intent.POSITIVE, inbox, subject, valid)),
-                new Probe("unknown contact", createConversation, conversation(Intent.UNKNOWN_CONTACT, inbox, unknown, valid)),
-                new Probe("unknown inbox", createConversation, conversation(Intent.UNKNOWN_INBOX, "unknown-inbox", subject, valid)),
-                new Probe("contact of another inbox", createConversation, conversation(Intent.FOREIGN_CONTACT, inbox, foreign, valid)),
+                new Probe("unknown contact", createConversation, conversation(Intent.UNKNOWN_IDENTIFIER, inbox, unknown, valid)),
+                new Probe("unknown inbox", createConversation, conversation(Intent.UNKNOWN_IDENTIFIER, "unknown-inbox", subject, valid)),
+                new Probe("contact of another inbox", createConversation, conversation(Intent.FOREIGN_IDENTIFIER, inbox, foreign, valid)),
                 new Probe("custom_attributes not an object", createConversation, conversation(Intent.NEGATIVE, inbox, subject, notAnObject)));
     }
 
@@ -221,30 +222,34 @@ class SecondOpinionTest {
         return message.contains("status code") ? StatusCodeConformance.ID : "prism: " + location + " " + message;
     }
 
+    /** A contact this test made: its inbox, its source id and its numeric id. */
+    private record Contact(String inboxIdentifier, String contactIdentifier, OptionalLong contactId) {
+    }
+
     private static HttpExchanger exchanger(URI baseUrl) {
         return new HttpExchanger(baseUrl, Duration.ofSeconds(30), RunConfig.DEFAULT_MAX_BODY_BYTES, OptionalDouble.empty(), Optional.empty());
     }
 
-    private Subject contact(String inbox) {
+    private Contact contact(String inbox) {
         Exchange e = direct.send(createContact(inbox), contract.operation(Contract.CREATE_CONTACT));
         JsonNode json = e.response().flatMap(r -> r.json()).orElseThrow(() -> new IllegalStateException("no contact: " + e.failure()));
-        return new Subject(inbox, json.get("source_id").asString(), OptionalLong.of(json.get("id").asLong()));
+        return new Contact(inbox, json.get("source_id").asString(), OptionalLong.of(json.get("id").asLong()));
     }
 
     private static Case createContact(String inbox) {
         ObjectNode body = Json.NODES.objectNode().put("name", "second opinion");
         Map<String, String> path = new LinkedHashMap<>();
         path.put("inbox_identifier", inbox);
-        return new Case(-1, Contract.CREATE_CONTACT, Intent.SETUP, path, Optional.of(body), Json.bytes(body),
-                Optional.of("application/json"), Optional.empty(), Optional.empty(), "create a contact");
+        return Case.of(-1, Contract.CREATE_CONTACT, CaseKind.FIXTURE, Parameters.path(path), Optional.of(body), Map.of(),
+                "create a contact");
     }
 
-    private static Case conversation(Intent intent, String inbox, Subject contact, JsonNode payload) {
+    private static Case conversation(Intent intent, String inbox, Contact contact, JsonNode payload) {
         Map<String, String> path = new LinkedHashMap<>();
         path.put("inbox_identifier", inbox);
         path.put("contact_identifier", contact.contactIdentifier());
-        return new Case(0, Contract.CREATE_CONVERSATION, intent, path, Optional.of(payload), Json.bytes(payload),
-                Optional.of("application/json"), Optional.empty(), Optional.of(contact), intent.name().toLowerCase());
+        return Case.of(0, Contract.CREATE_CONVERSATION, new CaseKind(intent.name().toLowerCase(), intent), Parameters.path(path),
+                Optional.of(payload), Map.of(), intent.name().toLowerCase());
     }
 
     private String render() {

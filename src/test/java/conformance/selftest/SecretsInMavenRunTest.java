@@ -3,7 +3,7 @@ package conformance.selftest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.checks.ConversationSemantics;
+import conformance.chatwoot.ConversationSemantics;
 import conformance.checks.PositiveDataAcceptance;
 import conformance.generation.Json;
 import conformance.reference.Inbox;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.Launch;
-import conformance.checks.CrossInboxIsolation;
+import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.config.Settings;
 import conformance.generation.Json;

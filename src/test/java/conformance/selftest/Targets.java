@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Launch;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.Profile;
@@ -126,7 +127,7 @@ public final class Targets {
         try (ReferenceTarget target = ReferenceTarget.start(variant)) {
             Map<String, String> s = settingsFor(target);
             adjust.accept(s);
-            return new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT, observer).execute();
+            return Launch.prepare(Settings.of(s), Progress.SILENT, observer).execute();
         }
     }
 }

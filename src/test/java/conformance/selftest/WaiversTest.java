@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.chatwoot.ChatwootExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,8 +41,8 @@ class WaiversTest {
     private String loadError(String yaml) throws Exception {
         Path file = dir.resolve("w.yaml");
         Files.writeString(file, yaml);
-        return assertThrows(ConfigException.class, () -> Waivers.load(file, Catalog.ids(),
-                List.of(Contract.CREATE_CONVERSATION), LocalDate.now(ZoneOffset.UTC))).getMessage();
+        return assertThrows(ConfigException.class, () -> Waivers.load(file, new Waivers.Known(Launch.checkIds(),
+                List.of(Contract.CREATE_CONVERSATION), new ChatwootExtension(null).caseKindIds()), LocalDate.now(ZoneOffset.UTC))).getMessage();
     }
 
     @Test

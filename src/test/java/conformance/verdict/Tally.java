@@ -3,9 +3,8 @@ package conformance.verdict;
 import conformance.checks.Check;
 import conformance.checks.Finding;
 import conformance.checks.Skip;
-import conformance.generation.Intent;
+import conformance.contract.Operation;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Tally {
     static final int MAX_DISTINCT = 50;
+    /** What shows a finding about the whole run: no kind of case, so only a waiver that names none covers it. */
+    private static final String THE_WHOLE_RUN = "(the whole run)";
 
     private record Key(String checkId, String operationId) {
     }
@@ -29,7 +30,7 @@ public final class Tally {
         final Map<String, Finding> firsts = new LinkedHashMap<>();
         final Map<String, Integer> counts = new LinkedHashMap<>();
         /** the kinds of case that showed each distinct finding, for waivers that cover some kinds only */
-        final Map<String, Set<Intent>> shownBy = new LinkedHashMap<>();
+        final Map<String, Set<String>> shownBy = new LinkedHashMap<>();
         /** findings about the whole run (see {@link #concluded}): no one response of theirs to match or shrink */
         final Set<String> aboutTheRun = new HashSet<>();
         long dropped;
@@ -42,7 +43,7 @@ public final class Tally {
     }
 
     public synchronized void found(Finding f) {
-        add(f, EnumSet.of(f.exchange().kase().intent()));
+        add(f, Set.of(f.exchange().kase().kind().id()));
     }
 
     /**
@@ -50,7 +51,7 @@ public final class Tally {
      * counts as showing it, so only a waiver for all kinds covers it, not one whose example exchange happens to match.
      */
     public synchronized void concluded(Finding f) {
-        if (add(f, EnumSet.allOf(Intent.class))) {
+        if (add(f, Set.of(THE_WHOLE_RUN))) {
             entry(f.checkId(), f.operationId()).aboutTheRun.add(f.signature());
         }
     }
@@ -62,13 +63,13 @@ public final class Tally {
     }
 
     /** Whether the finding is kept (a repeat, or one of the first {@link #MAX_DISTINCT} distinct ones). */
-    private boolean add(Finding f, Set<Intent> kinds) {
+    private boolean add(Finding f, Set<String> kinds) {
         Entry e = entry(f.checkId(), f.operationId());
         String sig = f.signature();
         if (e.firsts.containsKey(sig) || e.firsts.size() < MAX_DISTINCT) {
             e.firsts.putIfAbsent(sig, f);
             e.counts.merge(sig, 1, Integer::sum);
-            e.shownBy.computeIfAbsent(sig, k -> EnumSet.noneOf(Intent.class)).addAll(kinds);
+            e.shownBy.computeIfAbsent(sig, k -> new HashSet<>()).addAll(kinds);
             return true;
         }
         e.dropped++;
@@ -92,24 +93,29 @@ public final class Tally {
     }
 
     /**
-     * The results for the catalog on the operation under test (skipped ones included, with their reason) and for any
-     * other operation the run touched (only the checks that judged something there).
+     * The results for the catalog on every selected operation, in their order (skipped ones included, with the reason
+     * for that operation), then for any other operation the run touched, through its fixtures (only the checks that
+     * judged something there).
      */
-    public synchronized List<CheckResult> results(List<Check> catalog, String operationUnderTest, Waivers waivers) {
+    public synchronized List<CheckResult> results(List<Check> catalog, List<Operation> selected, Waivers waivers) {
         List<CheckResult> out = new ArrayList<>();
-        for (Check check : catalog) {
-            out.add(result(check, operationUnderTest, true, waivers));
+        Set<String> ids = new HashSet<>();
+        for (Operation op : selected) {
+            ids.add(op.id());
+            for (Check check : catalog) {
+                out.add(result(check, op.id(), Optional.of(op), waivers));
+            }
         }
-        entries.keySet().stream().map(Key::operationId).distinct().filter(op -> !op.equals(operationUnderTest))
+        entries.keySet().stream().map(Key::operationId).distinct().filter(op -> !ids.contains(op))
                 .forEach(op -> catalog.forEach(check -> {
                     if (entries.containsKey(new Key(check.id(), op))) {
-                        out.add(result(check, op, false, waivers));
+                        out.add(result(check, op, Optional.empty(), waivers));
                     }
                 }));
         return out;
     }
 
-    private CheckResult result(Check check, String operationId, boolean reportSkipped, Waivers waivers) {
+    private CheckResult result(Check check, String operationId, Optional<Operation> selected, Waivers waivers) {
         Entry e = entries.getOrDefault(new Key(check.id(), operationId), new Entry());
         List<FindingGroup> groups = new ArrayList<>();
         e.firsts.forEach((sig, f) -> groups.add(new FindingGroup(f, e.counts.get(sig),
@@ -117,7 +123,7 @@ public final class Tally {
         boolean allWaived = groups.stream().allMatch(g -> g.waiver().isPresent());
         Outcome outcome = groups.isEmpty() ? (e.requests > 0 ? Outcome.PASSED : Outcome.SKIPPED)
                 : allWaived && e.dropped == 0 ? Outcome.WAIVED : Outcome.FAILED;
-        Optional<Skip> skip = outcome == Outcome.SKIPPED && reportSkipped ? Optional.of(check.skip()) : Optional.empty();
+        Optional<Skip> skip = outcome == Outcome.SKIPPED ? selected.map(check::skip) : Optional.empty();
         List<String> reasons = groups.stream().flatMap(g -> g.waiver().stream()).distinct().map(Waiver::describe).toList();
         Optional<String> waiver = reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
         return new CheckResult(check.id(), operationId, outcome, e.requests, List.copyOf(groups), waiver, skip);

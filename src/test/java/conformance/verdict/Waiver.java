@@ -1,7 +1,6 @@
 package conformance.verdict;
 
 import conformance.checks.Finding;
-import conformance.generation.Intent;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +17,7 @@ import java.util.stream.Collectors;
  * not fail the run. {@code cases} empty means any kind of case. {@code number} is its 1-based index in the file.
  */
 public record Waiver(int number, String check, String operation, OptionalInt status, Optional<String> pointer,
-                     Optional<Pattern> message, Optional<Pattern> response, Set<Intent> cases, String reason,
+                     Optional<Pattern> message, Optional<Pattern> response, Set<String> cases, String reason,
                      Optional<LocalDate> expires) {
     /** A waiver that expires within this many days is announced on every run, so it is renewed before it stops one. */
     public static final int EXPIRY_NOTICE_DAYS = 14;
@@ -29,7 +28,7 @@ public record Waiver(int number, String check, String operation, OptionalInt sta
      * {@code response} pattern is looked for in the body of the finding's exchange; a finding about the whole run
      * ({@code aboutTheRun}: a documented status never observed) has no response of its own, so it never matches one.
      */
-    public boolean matches(Finding f, Set<Intent> shownBy, boolean aboutTheRun) {
+    public boolean matches(Finding f, Set<String> shownBy, boolean aboutTheRun) {
         return f.checkId().equals(check) && f.operationId().equals(operation)
                 && (status.isEmpty() || status.getAsInt() == f.status())
                 && (pointer.isEmpty() || pointer.equals(f.pointer()))
@@ -51,11 +50,6 @@ public record Waiver(int number, String check, String operation, OptionalInt sta
         return days >= 0 && days <= EXPIRY_NOTICE_DAYS ? OptionalInt.of((int) days) : OptionalInt.empty();
     }
 
-    /** How a kind of case is written in a waivers file: {@code unknown_contact} for {@link Intent#UNKNOWN_CONTACT}. */
-    public static String caseName(Intent intent) {
-        return intent.name().toLowerCase(Locale.ROOT);
-    }
-
     /** The warning a run gives while it expires soon: which waiver, when, and what to do. */
     public Optional<String> expiryNotice(LocalDate today) {
         OptionalInt days = expiresWithinNotice(today);
@@ -75,7 +69,7 @@ public record Waiver(int number, String check, String operation, OptionalInt sta
         message.ifPresent(m -> out.append(", message ~ /").append(m.pattern()).append('/'));
         response.ifPresent(m -> out.append(", response ~ /").append(m.pattern()).append('/'));
         if (!cases.isEmpty()) {
-            out.append(", cases ").append(cases.stream().map(Waiver::caseName).collect(Collectors.joining(", ")));
+            out.append(", cases ").append(String.join(", ", cases));
         }
         expires.ifPresent(d -> out.append(", until ").append(d));
         return out.append("): ").append(reason).toString();

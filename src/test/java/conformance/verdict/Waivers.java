@@ -3,7 +3,6 @@ package conformance.verdict;
 import conformance.checks.Finding;
 import conformance.config.ConfigException;
 import conformance.config.Settings;
-import conformance.generation.Intent;
 import conformance.generation.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,11 +53,17 @@ public final class Waivers {
     }
 
     /** The first waiver that accepts {@code f}, shown by these kinds of case (see {@link Waiver#matches}). */
-    public Optional<Waiver> match(Finding f, Set<Intent> shownBy, boolean aboutTheRun) {
+    public Optional<Waiver> match(Finding f, Set<String> shownBy, boolean aboutTheRun) {
         return list.stream().filter(w -> w.matches(f, shownBy, aboutTheRun)).findFirst();
     }
 
-    public static Waivers load(Path file, Collection<String> checkIds, Collection<String> operationIds, LocalDate today) {
+    /** The ids a waivers file may name: the run's checks, the document's operations, the kinds of case. */
+    public record Known(Collection<String> checks, Collection<String> operations, Collection<String> cases) {
+    }
+
+    public static Waivers load(Path file, Known known, LocalDate today) {
+        Collection<String> checkIds = known.checks();
+        Collection<String> operationIds = known.operations();
         String where = Settings.name("waivers") + " " + file;
         JsonNode root;
         try {
@@ -104,7 +109,7 @@ public final class Waivers {
                         + "'expires' date if the deviation is still accepted, or remove it.");
             }
             Optional<String> pointer = item.has("pointer") ? Optional.of(text(item, "pointer", at)) : Optional.empty();
-            Set<Intent> cases = item.has("cases") ? cases(item.get("cases"), at) : Set.of();
+            Set<String> cases = item.has("cases") ? cases(item.get("cases"), at, known.cases()) : Set.of();
             out.add(new Waiver(number, check, operation, status, pointer, message, response, cases, reason, expires));
         }
         return new Waivers(out);
@@ -118,25 +123,21 @@ public final class Waivers {
         return v.asString();
     }
 
-    /** One kind of case or a list of them, by the names {@link Waiver#caseName} gives. */
-    private static Set<Intent> cases(JsonNode v, String at) {
-        Map<String, Intent> known = new LinkedHashMap<>();
-        for (Intent i : Intent.values()) {
-            known.put(Waiver.caseName(i), i);
-        }
+    /** One kind of case or a list of them, by their stable ids (README, "Kinds of case"). */
+    private static Set<String> cases(JsonNode v, String at, Collection<String> known) {
         List<JsonNode> names = new ArrayList<>();
         (v.isArray() ? v : Json.NODES.arrayNode().add(v)).forEach(names::add);
-        Set<Intent> out = EnumSet.noneOf(Intent.class);
+        Set<String> out = new LinkedHashSet<>();
         for (JsonNode n : names) {
-            Intent i = n.isString() ? known.get(n.asString().trim().toLowerCase(Locale.ROOT).replace('-', '_')) : null;
-            if (i == null) {
-                throw new ConfigException(at + ": cases names '" + (n.isString() ? n.asString() : n.toString()) + "', not a kind of case; known: " + known.keySet());
+            String id = n.isString() ? n.asString().trim().toLowerCase(Locale.ROOT).replace('-', '_') : null;
+            if (id == null || !known.contains(id)) {
+                throw new ConfigException(at + ": cases names '" + (n.isString() ? n.asString() : n.toString()) + "', not a kind of case; known: " + known);
             }
-            out.add(i);
+            out.add(id);
         }
         if (out.isEmpty()) {
             throw new ConfigException(at + ": cases is empty; leave it out to cover every kind of case, or name some of "
-                    + known.keySet());
+                    + known);
         }
         return out;
     }

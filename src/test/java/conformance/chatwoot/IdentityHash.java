@@ -1,4 +1,4 @@
-package conformance.exchange;
+package conformance.chatwoot;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

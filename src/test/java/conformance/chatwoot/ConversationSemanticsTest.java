@@ -1,13 +1,13 @@
-package conformance.checks;
+package conformance.chatwoot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.checks.AnExchange;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The check remembers what earlier creates returned, so each test feeds one fresh instance a sequence. */
@@ -18,7 +18,8 @@ class ConversationSemanticsTest {
     private final ConversationSemantics check = new ConversationSemantics();
 
     private static Exchange created(String inbox, String body) {
-        return AnExchange.positive().subject(inbox, "contact-a", OptionalLong.of(42)).body(body).build();
+        return AnExchange.positive().pathParameter(ChatwootFixtures.INBOX, inbox)
+                .fact(ChatwootFixtures.CONTACT_ID_FACT, "42").body(body).build();
     }
 
     private List<String> messages(Exchange e) {
@@ -75,7 +76,7 @@ class ConversationSemanticsTest {
         assertTrue(check.appliesTo(created("inbox-a", "{}")));
         assertFalse(check.appliesTo(AnExchange.positive().status(401).body("{}").build()));
         assertFalse(check.appliesTo(AnExchange.positive().body("[]").build()), "an array is no conversation");
-        assertFalse(check.appliesTo(AnExchange.of(Intent.FOREIGN_CONTACT).body("{}").build()));
+        assertFalse(check.appliesTo(AnExchange.of(Intent.FOREIGN_IDENTIFIER).body("{}").build()));
         assertFalse(check.payloadDependent(), "what it finds does not depend on the body sent");
     }
 }

@@ -1,0 +1,90 @@
+package conformance.chatwoot;
+
+import conformance.checks.Check;
+import conformance.config.Profile;
+import conformance.config.Secret;
+import conformance.config.Setting;
+import conformance.extension.EmbeddedTarget;
+import conformance.extension.Extension;
+import conformance.extension.FixtureContext;
+import conformance.fixtures.Fixtures;
+import conformance.generation.CaseKind;
+import conformance.reference.Inbox;
+import conformance.reference.ReferenceTarget;
+import conformance.reference.Variant;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The Chatwoot client API as an extension of the engine: inboxes, contacts, identity hashes, its own checks. */
+public final class ChatwootExtension implements Extension {
+    private final ChatwootSettings settings;
+
+    public ChatwootExtension(ChatwootSettings settings) {
+        this.settings = settings;
+    }
+
+    public ChatwootSettings configured() {
+        return settings;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of();
+    }
+
+    @Override
+    public List<CaseKind> caseKinds() {
+        return Kinds.all();
+    }
+
+    @Override
+    public List<Check> checks(Profile profile) {
+        return List.of(new CrossInboxIsolation(), new ConversationSemantics());
+    }
+
+    @Override
+    public List<String> secrets() {
+        return Stream.of(settings.hmacToken(), settings.otherInboxHmacToken()).flatMap(Optional::stream).map(Secret::value).toList();
+    }
+
+    @Override
+    public Fixtures fixtures(FixtureContext context) {
+        return new ChatwootFixtures(context, settings);
+    }
+
+    @Override
+    public String marking(String runId) {
+        return ChatwootFixtures.MARK + runId;
+    }
+
+    @Override
+    public EmbeddedTarget startEmbedded() {
+        ReferenceTarget reference = ReferenceTarget.start(settings.dialect(), Variant.CONFORMING);
+        List<Inbox> inboxes = reference.inboxes();
+        ChatwootExtension bound = new ChatwootExtension(settings.withIdentities(inboxes.get(0).identifier(),
+                Optional.of(inboxes.get(1).identifier())));
+        return new EmbeddedTarget() {
+            @Override
+            public URI baseUrl() {
+                return reference.baseUrl();
+            }
+
+            @Override
+            public Extension extension() {
+                return bound;
+            }
+
+            @Override
+            public String name() {
+                return "embedded reference target, " + settings.dialect().id() + " dialect";
+            }
+
+            @Override
+            public void close() {
+                reference.close();
+            }
+        };
+    }
+}

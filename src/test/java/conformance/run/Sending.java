@@ -1,0 +1,68 @@
+package conformance.run;
+
+import conformance.exchange.Delivery;
+import conformance.exchange.HttpExchanger;
+import conformance.generation.CasePlan;
+import conformance.verdict.Tally;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends the plans of a run, one operation after the other (each operation's fixtures are ready before its first
+ * case), judging every answer in plan order, and stops early when the target is down.
+ */
+final class Sending {
+    /** A target that answers none of this many requests in a row is down: the run stops instead of waiting out every case. */
+    static final int GIVE_UP_AFTER = 10;
+
+    private final HttpExchanger exchanger;
+    private final Judging judging;
+    private final Tally tally;
+    private final Progress progress;
+    private final int workers;
+    private Runnable afterEachCase = () -> { };
+    private volatile long sent;
+    private volatile long total;
+
+    Sending(HttpExchanger exchanger, Judging judging, Tally tally, Progress progress, int workers) {
+        this.exchanger = exchanger;
+        this.judging = judging;
+        this.tally = tally;
+        this.progress = progress;
+        this.workers = workers;
+    }
+
+    void onCase(Runnable r) {
+        this.afterEachCase = r;
+    }
+
+    /** Where the run is, for a report made before it ends. */
+    String where() {
+        return total == 0 ? "while setting up" : "after " + sent + " of " + total + " cases";
+    }
+
+    /** Sends every plan; why the run cannot be judged, when the target stopped answering. */
+    Optional<String> send(List<CasePlan> plans) {
+        total = plans.stream().mapToLong(CasePlan::size).sum();
+        long answeredBefore = judging.answered();
+        int unansweredInARow = 0;
+        for (CasePlan plan : plans) {
+            progress.stage("sending " + plan.size() + " cases to " + plan.operation().id());
+            try (Dispatch dispatch = new Dispatch(plan, plan.operation(), exchanger, workers)) {
+                for (Delivery delivery : dispatch) {
+                    long before = judging.answered();
+                    judging.take(delivery);
+                    progress.advanced(++sent, total, tally::distinct);
+                    afterEachCase.run();
+                    unansweredInARow = judging.answered() > before ? 0 : unansweredInARow + 1;
+                    if (unansweredInARow == GIVE_UP_AFTER && sent < total) {
+                        return Optional.of("the target answered none of " + GIVE_UP_AFTER + " requests in a row; "
+                                + "the run stopped after " + sent + " of " + total + " cases");
+                    }
+                }
+            }
+        }
+        return judging.answered() == answeredBefore
+                ? Optional.of("the target answered none of the " + total + " requests") : Optional.empty();
+    }
+}
