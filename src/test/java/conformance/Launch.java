@@ -1,5 +1,6 @@
 package conformance;
 
+import conformance.chatwoot.ChatwootSettings;
 import conformance.config.ConfigException;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
@@ -50,15 +51,15 @@ public final class Launch {
     /** How a run is made from its configuration: the suite's own run, or in self-tests one that fails on purpose. */
     @FunctionalInterface
     interface Runs {
-        ConformanceRun make(RunConfig config, Progress progress, ConformanceRun.Observer observer);
+        ConformanceRun make(RunConfig config, ChatwootSettings chatwoot, Progress progress, ConformanceRun.Observer observer);
     }
 
     static Outcome run(Settings settings, PrintStream console, Runs runs) {
         Path reports = reportsFolder(settings);
         try {
-            RunConfig config = RunConfig.from(settings);
+            Configuration configuration = Configuration.from(settings);
             boolean quiet = Verbosity.from(settings) == Verbosity.QUIET;
-            reports = config.reports();
+            reports = configuration.config().outputs().reports();
             clearPreviousRun(reports);
             ConformanceRun.Result result;
             Checkpoint checkpoint = new Checkpoint(reports);
@@ -70,7 +71,8 @@ public final class Launch {
                 }, "conformance-interrupted");
                 Runtime.getRuntime().addShutdownHook(onStop);
                 try {
-                    result = runs.make(config, quiet ? Progress.SILENT : Progress.console(console), logs).execute();
+                    Progress progress = quiet ? Progress.SILENT : Progress.console(console);
+                    result = runs.make(configuration.config(), configuration.chatwoot(), progress, logs).execute();
                     checkpoint.finished(result);
                 } finally {
                     removeHook(onStop);

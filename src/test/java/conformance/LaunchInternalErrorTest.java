@@ -26,7 +26,7 @@ class LaunchInternalErrorTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Launch.Outcome o = Launch.run(Settings.of(Map.of("reports", reports.toString(), "tries", "5", "quiet", "true")),
                 new PrintStream(console, true, StandardCharsets.UTF_8),
-                (config, progress, observer) -> new ConformanceRun(config, progress, (exchange, redactor) -> {
+                (config, chatwoot, progress, observer) -> new ConformanceRun(config, chatwoot, progress, (exchange, redactor) -> {
                     throw new IllegalStateException("a bug in recording an exchange");
                 }));
         String out = console.toString(StandardCharsets.UTF_8).strip();

@@ -1,5 +1,6 @@
 package conformance.run;
 
+import conformance.chatwoot.ChatwootSettings;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.RunConfig;
@@ -47,6 +48,7 @@ public final class ConformanceRun {
     static final int GIVE_UP_AFTER = 10;
 
     private final RunConfig config;
+    private final ChatwootSettings chatwoot;
     private final Progress progress;
     private final Observer observer;
 
@@ -65,12 +67,13 @@ public final class ConformanceRun {
         }
     }
 
-    public ConformanceRun(RunConfig config, Progress progress) {
-        this(config, progress, Observer.NONE);
+    public ConformanceRun(RunConfig config, ChatwootSettings chatwoot, Progress progress) {
+        this(config, chatwoot, progress, Observer.NONE);
     }
 
-    public ConformanceRun(RunConfig config, Progress progress, Observer observer) {
+    public ConformanceRun(RunConfig config, ChatwootSettings chatwoot, Progress progress, Observer observer) {
         this.config = config;
+        this.chatwoot = chatwoot;
         this.progress = progress;
         this.observer = observer;
     }
@@ -85,15 +88,15 @@ public final class ConformanceRun {
         contract.operation(Contract.CREATE_CONTACT);
         Waivers waivers = config.waivers().map(path -> Waivers.load(path, Catalog.ids(), contract.operations().keySet(),
                 LocalDate.now(ZoneOffset.UTC))).orElse(Waivers.none());
-        Replay replay = Replays.of(config, System.getenv(), Path.of(""));
+        Replay replay = Replays.of(config, chatwoot, System.getenv(), Path.of(""));
         if (config.embedded()) {
-            try (ReferenceTarget reference = ReferenceTarget.start(config.reference(), Variant.CONFORMING)) {
+            try (ReferenceTarget reference = ReferenceTarget.start(chatwoot.dialect(), Variant.CONFORMING)) {
                 List<Inbox> inboxes = reference.inboxes();
-                progress.stage("no conformance.baseUrl given: testing the embedded reference target (" + config.reference().id()
+                progress.stage("no conformance.baseUrl given: testing the embedded reference target (" + chatwoot.dialect().id()
                         + " dialect) at " + reference.baseUrl());
-                RunConfig embedded = config.withBaseUrl(reference.baseUrl()).withIdentities(inboxes.get(0).identifier(),
+                ChatwootSettings identities = chatwoot.withIdentities(inboxes.get(0).identifier(),
                         Optional.of(inboxes.get(1).identifier()));
-                return new ConformanceRun(embedded, progress, observer).against(contract, operation, waivers, true, replay);
+                return new ConformanceRun(config.withBaseUrl(reference.baseUrl()), identities, progress, observer).against(contract, operation, waivers, true, replay);
             }
         }
         return against(contract, operation, waivers, false, replay);
@@ -101,29 +104,29 @@ public final class ConformanceRun {
 
     private Result against(Contract contract, Operation operation, Waivers waivers, boolean embedded, Replay replay) {
         Instant started = Instant.now();
-        long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
+        long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
         Redactor redactor = new Redactor();
-        config.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
-        config.otherInboxHmacToken().ifPresent(t -> redactor.addSecret(t.value()));
-        HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
-                config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
-        List<Check> checks = Catalog.create(config.profile());
+        chatwoot.hmacToken().ifPresent(t -> redactor.addSecret(t.value()));
+        chatwoot.otherInboxHmacToken().ifPresent(t -> redactor.addSecret(t.value()));
+        HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
+                config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore));
+        List<Check> checks = Catalog.create(config.generation().profile());
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
-            Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
+            Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
             List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
-                    embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
+            return new Result(new RunReport(RunReport.decide(why, results), why, config.target().baseUrl().get().toString(),
+                    embedded, contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(), SuiteVersion.get(),
                     started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
                     String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
-                    FailingCases.targetKey(config, embedded));
+                    FailingCases.targetKey(config, chatwoot.dialect(), embedded));
         };
         long[] sent = {0, 0};
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -131,27 +134,28 @@ public final class ConformanceRun {
                 + "stopped " + (sent[1] == 0 ? "while setting up" : "after " + sent[0] + " of " + sent[1] + " cases")
                 + "; the findings made until then are listed"));
         Optional<String> inconclusive = Optional.empty();
-        progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries, profile "
-                + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : "")
+        progress.stage("target " + config.target().baseUrl().get() + ", seed " + seed + ", " + config.generation().tries()
+                + " tries, profile " + config.generation().profile().id()
+                + (config.target().workers() > 1 ? ", " + config.target().workers() + " workers" : "")
                 + "; what it creates is marked " + Provisioning.MARK + runId);
         observer.progressed(0, soFar);
         try (exchanger) {
             Provisioning provisioning = new Provisioning(contract, exchanger, redactor, judging::take, runId);
-            String inbox = config.inboxIdentifier().orElseThrow();
-            Subject subject = provisioning.subject(config, inbox);
-            Optional<Subject> foreign = config.otherInboxIdentifier()
-                    .map(other -> provisioning.createContact(other, config.otherInboxHmacToken(), "otherInboxHmacToken"));
+            String inbox = chatwoot.inboxIdentifier().orElseThrow();
+            Subject subject = provisioning.subject(chatwoot, inbox);
+            Optional<Subject> foreign = chatwoot.otherInboxIdentifier()
+                    .map(other -> provisioning.createContact(other, chatwoot.otherInboxHmacToken(), "otherInboxHmacToken"));
             // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
-            List<StoredCase> stored = config.storedCases() ? FailingCases.read(config.reports(),
-                    FailingCases.targetKey(config, embedded), operation.id(), progress) : List.of();
+            List<StoredCase> stored = config.generation().storedCases() ? FailingCases.read(config.outputs().reports(),
+                    FailingCases.targetKey(config, chatwoot.dialect(), embedded), operation.id(), progress) : List.of();
             storedSent[0] = stored.size();
-            CasePlan plan = new CasePlan(operation, seed, config.tries(), subject, foreign, stored, stats);
+            CasePlan plan = new CasePlan(operation, seed, config.generation().tries(), subject, foreign, stored, stats);
             sent[1] = plan.size();
             progress.stage("sending " + plan.size() + " cases to " + operation.id()
                     + (stored.isEmpty() ? "" : ", first the " + stored.size() + " that failed on the last run"));
             long answeredBefore = judging.answered();
             int unansweredInARow = 0;
-            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, config.workers())) {
+            try (Dispatch dispatch = new Dispatch(plan, operation, exchanger, config.target().workers())) {
                 for (Delivery delivery : dispatch) {
                     long before = judging.answered();
                     judging.take(delivery);
@@ -169,7 +173,7 @@ public final class ConformanceRun {
                 inconclusive = Optional.of("the target answered none of the " + plan.size() + " requests");
             }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
-            new Shrinking(exchanger, operation, config.profile(), progress).shrink(tally, checks);
+            new Shrinking(exchanger, operation, config.generation().profile(), progress).shrink(tally, checks);
         } catch (SetupFailure e) {
             inconclusive = Optional.of(e.getMessage());
         } catch (GenerationException e) {

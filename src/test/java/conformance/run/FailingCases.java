@@ -2,6 +2,7 @@ package conformance.run;
 
 import conformance.checks.Finding;
 import conformance.config.RunConfig;
+import conformance.reference.Dialect;
 import conformance.exchange.Redactor;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
@@ -40,8 +41,8 @@ public final class FailingCases {
     }
 
     /** Under which key a run's cases are stored and read. */
-    static String targetKey(RunConfig config, boolean embedded) {
-        return embedded ? "embedded:" + config.reference().id() : config.baseUrl().orElseThrow().toString();
+    static String targetKey(RunConfig config, Dialect dialect, boolean embedded) {
+        return embedded ? "embedded:" + dialect.id() : config.target().baseUrl().orElseThrow().toString();
     }
 
     /** The cases stored for this target and operation; none when there is no file or it cannot be read. */

@@ -1,6 +1,6 @@
 package conformance.run;
 
-import conformance.config.RunConfig;
+import conformance.chatwoot.ChatwootSettings;
 import conformance.config.Secret;
 import conformance.config.Settings;
 import conformance.contract.Contract;
@@ -47,9 +47,9 @@ final class Provisioning {
     }
 
     /** The main subject: the configured contact, or one created now. */
-    Subject subject(RunConfig config, String inbox) {
-        return config.contactIdentifier().map(c -> new Subject(inbox, c, OptionalLong.empty()))
-                .orElseGet(() -> createContact(inbox, config.hmacToken(), "hmacToken"));
+    Subject subject(ChatwootSettings chatwoot, String inbox) {
+        return chatwoot.contactIdentifier().map(c -> new Subject(inbox, c, OptionalLong.empty()))
+                .orElseGet(() -> createContact(inbox, chatwoot.hmacToken(), "hmacToken"));
     }
 
     /** A new contact of {@code inbox}, with an identifier_hash only when {@code hmacToken} (named {@code tokenKey}) is given. */

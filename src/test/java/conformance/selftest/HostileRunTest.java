@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.checks.NotAServerError;
 import conformance.checks.TransportCheck;
 import conformance.config.RunConfig;
@@ -242,7 +243,7 @@ class HostileRunTest {
     }
 
     private static ConformanceRun.Result run(Map<String, String> settings, List<Exchange> logged) {
-        return new ConformanceRun(RunConfig.from(Settings.of(settings)), Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
+        return Configuration.from(Settings.of(settings)).run(Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
     }
 
     private static List<FindingGroup> findings(ConformanceRun.Result r, String checkId) {

@@ -3,18 +3,17 @@ package conformance.selftest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.checks.ConversationSemantics;
 import conformance.checks.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.StatusCodeConformance;
 import conformance.checks.UnknownIdentifierRejection;
-import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.Contract;
 import conformance.prism.Prism;
 import conformance.prism.PrismInstallation;
-import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
@@ -106,7 +105,7 @@ class PrismMockTest {
             }
             s.put("tries", String.valueOf(TRIES));
             s.put("seed", String.valueOf(Targets.SEED));
-            report = new ConformanceRun(RunConfig.from(Settings.of(s)), Progress.SILENT).execute().report();
+            report = Configuration.from(Settings.of(s)).run(Progress.SILENT).execute().report();
         }
         notes.add(note(mock, report));
         Map<String, CheckResult> checks = report.checks().stream().filter(c -> c.operationId().equals(Contract.CREATE_CONVERSATION))
