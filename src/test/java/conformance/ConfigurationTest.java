@@ -44,4 +44,19 @@ class ConfigurationTest {
                 () -> Configuration.from(Settings.of(Map.of("baseUrl", "http://127.0.0.1:9")))).getMessage();
         assertTrue(m.startsWith("conformance.inboxIdentifier (CONFORMANCE_INBOX_IDENTIFIER) is required"), m);
     }
+
+    @Test
+    void readingTheJvmsSettingsKeepsTheExtensionsPlainOnesAndRemovesItsSecrets() {
+        List<String> names = List.of("conformance.inboxIdentifier", "conformance.hmacToken");
+        System.setProperty("conformance.inboxIdentifier", "inbox-of-the-test");
+        System.setProperty("conformance.hmacToken", "token-of-the-test");
+        try {
+            Settings s = Settings.fromSystem(Configuration.knownSettings());
+            assertEquals(Optional.of("token-of-the-test"), s.get("hmacToken"), "the run still has it");
+            assertEquals(null, System.getProperty("conformance.hmacToken"), "a secret never reaches the JUnit XML");
+            assertEquals("inbox-of-the-test", System.getProperty("conformance.inboxIdentifier"), "a plain one stays visible there");
+        } finally {
+            names.forEach(System::clearProperty);
+        }
+    }
 }
