@@ -44,7 +44,7 @@ public record Selection(List<String> operations, List<String> checks, List<Strin
      * The selected operation ids, in the order of {@code tagsByOperation} (the document's): those whose id or one of
      * whose tags was named, or every one when none was.
      */
-    public List<String> operations(Map<String, ? extends Collection<String>> tagsByOperation) {
+    public List<String> resolveOperations(Map<String, ? extends Collection<String>> tagsByOperation) {
         if (operations.isEmpty()) {
             return List.copyOf(tagsByOperation.keySet());
         }
@@ -62,7 +62,7 @@ public record Selection(List<String> operations, List<String> checks, List<Strin
     }
 
     /** The selected check ids, in the order of {@code catalog}: those named (every one when none is), less those excluded. */
-    public List<String> checks(List<String> catalog) {
+    public List<String> resolveChecks(List<String> catalog) {
         String listing = "check ids: " + String.join(", ", catalog);
         requireKnown(CHECKS, checks, catalog, "a check id", listing);
         requireKnown(EXCLUDE_CHECKS, excludedChecks, catalog, "a check id", listing);
