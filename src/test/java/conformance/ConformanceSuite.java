@@ -28,7 +28,7 @@ class ConformanceSuite {
 
     @TestFactory
     Stream<DynamicTest> conformance() {
-        Settings settings = Settings.fromSystem();
+        Settings settings = Settings.fromSystem(Configuration.knownSettings());
         Path reports = Launch.reportsFolder(settings);
         Path results = Path.of(System.getProperty("allure.results.directory", reports.resolve("allure-results").toString()));
         Launch.Outcome outcome = Launch.run(settings, System.out);

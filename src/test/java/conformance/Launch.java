@@ -1,5 +1,6 @@
 package conformance;
 
+import conformance.chatwoot.ChatwootSettings;
 import conformance.config.ConfigException;
 import conformance.chatwoot.ChatwootExtension;
 import conformance.chatwoot.ChatwootSettings;
@@ -49,13 +50,12 @@ public final class Launch {
     }
 
     public static Outcome run(Settings settings, PrintStream console) {
-        return run(settings, console, (config, progress, observer) -> new ConformanceRun(config, chatwoot(config), progress, observer));
+        return run(settings, console, (config, chatwoot, progress, observer) -> new ConformanceRun(config, new ChatwootExtension(chatwoot), progress, observer));
     }
 
     /** A run made from settings as the run command makes it, with the Chatwoot client API's extension. */
     public static ConformanceRun prepare(Settings settings, Progress progress, ConformanceRun.Observer observer) {
-        RunConfig config = RunConfig.from(settings);
-        return new ConformanceRun(config, chatwoot(config), progress, observer);
+        return Configuration.from(settings).run(progress, observer);
     }
 
     /** The ids of every check a run has: the generic ones and the Chatwoot client API's. */
@@ -63,24 +63,18 @@ public final class Launch {
         return Catalog.ids(new ChatwootExtension(null).checks(Profile.STRICT));
     }
 
-    /** The Chatwoot client API's extension, with the Chatwoot settings of the run. */
-    public static ChatwootExtension chatwoot(RunConfig config) {
-        return new ChatwootExtension(new ChatwootSettings(config.inboxIdentifier(), config.contactIdentifier(),
-                config.otherInboxIdentifier(), config.hmacToken(), config.otherInboxHmacToken(), config.reference()));
-    }
-
     /** How a run is made from its configuration: the suite's own run, or in self-tests one that fails on purpose. */
     @FunctionalInterface
     interface Runs {
-        ConformanceRun make(RunConfig config, Progress progress, ConformanceRun.Observer observer);
+        ConformanceRun make(RunConfig config, ChatwootSettings chatwoot, Progress progress, ConformanceRun.Observer observer);
     }
 
     static Outcome run(Settings settings, PrintStream console, Runs runs) {
         Path reports = reportsFolder(settings);
         try {
-            RunConfig config = RunConfig.from(settings);
+            Configuration configuration = Configuration.from(settings);
             boolean quiet = Verbosity.from(settings) == Verbosity.QUIET;
-            reports = config.reports();
+            reports = configuration.config().outputs().reports();
             clearPreviousRun(reports);
             ConformanceRun.Result result;
             Checkpoint checkpoint = new Checkpoint(reports);
@@ -92,7 +86,8 @@ public final class Launch {
                 }, "conformance-interrupted");
                 Runtime.getRuntime().addShutdownHook(onStop);
                 try {
-                    result = runs.make(config, quiet ? Progress.SILENT : Progress.console(console), logs).execute();
+                    Progress progress = quiet ? Progress.SILENT : Progress.console(console);
+                    result = runs.make(configuration.config(), configuration.chatwoot(), progress, logs).execute();
                     checkpoint.finished(result);
                 } finally {
                     removeHook(onStop);

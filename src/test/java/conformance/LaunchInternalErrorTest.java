@@ -1,5 +1,6 @@
 package conformance;
 
+import conformance.chatwoot.ChatwootExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class LaunchInternalErrorTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Launch.Outcome o = Launch.run(Settings.of(Map.of("reports", reports.toString(), "tries", "5", "quiet", "true")),
                 new PrintStream(console, true, StandardCharsets.UTF_8),
-                (config, progress, observer) -> new ConformanceRun(config, Launch.chatwoot(config), progress, (exchange, redactor) -> {
+                (config, chatwoot, progress, observer) -> new ConformanceRun(config, new ChatwootExtension(chatwoot), progress, (exchange, redactor) -> {
                     throw new IllegalStateException("a bug in recording an exchange");
                 }));
         String out = console.toString(StandardCharsets.UTF_8).strip();

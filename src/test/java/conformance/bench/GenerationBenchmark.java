@@ -3,6 +3,7 @@ package conformance.bench;
 import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import conformance.Configuration;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.RunConfig;
@@ -56,9 +57,9 @@ class GenerationBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             List<Exchange> exchanges = new ArrayList<>();
             Gaps gaps = new Gaps();
-            ConformanceRun.Result run = Launch.prepare(Settings.of(Map.of(
-                    "tries", String.valueOf(RunConfig.DEFAULT_TRIES), "seed", String.valueOf(SEED))),
-                    Progress.SILENT, (e, redactor) -> {
+            ConformanceRun.Result run = Configuration.from(Settings.of(Map.of(
+                    "tries", String.valueOf(RunConfig.DEFAULT_TRIES), "seed", String.valueOf(SEED))))
+                    .run(Progress.SILENT, (e, redactor) -> {
                         gaps.seen(e);
                         exchanges.add(e);
                     }).execute();

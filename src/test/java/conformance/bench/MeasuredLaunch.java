@@ -1,5 +1,6 @@
 package conformance.bench;
 
+import conformance.Configuration;
 import conformance.Launch;
 import conformance.config.Settings;
 import java.lang.management.ManagementFactory;
@@ -94,7 +95,7 @@ public final class MeasuredLaunch {
         LiveHeap sampler = new LiveHeap();
         sampler.start();
         long start = System.nanoTime();
-        Launch.Outcome outcome = Launch.run(Settings.fromSystem(), System.out);
+        Launch.Outcome outcome = Launch.run(Settings.fromSystem(Configuration.knownSettings()), System.out);
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         Figures figures = sampler.stop(wallMs, outcome.result().map(r -> r.report().requests()).orElse(0L),
                 outcome.result().map(r -> r.report().verdict().name()).orElse("CONFIGURATION_ERROR"));

@@ -4,15 +4,18 @@ import conformance.checks.Check;
 import conformance.config.Profile;
 import conformance.config.Secret;
 import conformance.config.Setting;
+import conformance.config.Settings;
 import conformance.extension.EmbeddedTarget;
 import conformance.extension.Extension;
 import conformance.extension.FixtureContext;
+import conformance.extension.Reproduction;
 import conformance.fixtures.Fixtures;
 import conformance.generation.CaseKind;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,7 +34,7 @@ public final class ChatwootExtension implements Extension {
 
     @Override
     public List<Setting> settings() {
-        return List.of();
+        return ChatwootSettings.settings();
     }
 
     @Override
@@ -57,6 +60,26 @@ public final class ChatwootExtension implements Extension {
     @Override
     public String marking(String runId) {
         return ChatwootFixtures.MARK + runId;
+    }
+
+    @Override
+    public Reproduction reproduction(boolean embedded) {
+        List<String> p = new ArrayList<>();
+        settings.inboxIdentifier().ifPresent(v -> p.add(property("inboxIdentifier", v)));
+        settings.contactIdentifier().ifPresent(v -> p.add(property("contactIdentifier", v)));
+        settings.otherInboxIdentifier().ifPresent(v -> p.add(property("otherInboxIdentifier", v)));
+        if (embedded) {
+            p.add(property("reference", settings.dialect().id()));
+        }
+        // quoted, so that the line a shell is given runs as it stands until the placeholder is replaced
+        List<String> secrets = new ArrayList<>();
+        settings.hmacToken().ifPresent(t -> secrets.add(Settings.envName("hmacToken") + "=\"<the inbox's token>\""));
+        settings.otherInboxHmacToken().ifPresent(t -> secrets.add(Settings.envName("otherInboxHmacToken") + "=\"<the other inbox's token>\""));
+        return new Reproduction(p, secrets, embedded ? Optional.of(settings.dialect().id()) : Optional.empty());
+    }
+
+    private static String property(String key, String value) {
+        return "-D" + Settings.property(key) + "=" + value;
     }
 
     @Override

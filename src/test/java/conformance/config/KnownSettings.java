@@ -1,26 +1,18 @@
 package conformance.config;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The one registry of settings (DESIGN §4: an unknown setting is an error, never silently ignored). The suite's own
+ * The one registry of settings (DESIGN §4: an unknown setting is an error, never silently ignored). The engine's own
  * settings come from {@link #core()}; an extension contributes its own with {@link #with}. The README's settings
- * table lists the same keys (a self-test keeps them in step).
+ * table lists the same keys as the registry a run validates with (a self-test keeps them in step).
  */
 public final class KnownSettings {
     private static final List<Setting> CORE = List.of(
             Setting.plain("baseUrl", "target base URL"),
-            Setting.plain("inboxIdentifier", "identifier of an API-channel inbox; required with a base URL"),
-            Setting.plain("contactIdentifier", "source_id of an existing contact of that inbox"),
-            Setting.plain("otherInboxIdentifier", "a second API inbox: enables cross_inbox_isolation"),
-            Setting.secret("hmacToken", "the inbox's HMAC token, for the identifier_hash of the contacts the suite creates there"),
-            Setting.secret("otherInboxHmacToken", "the second inbox's HMAC token, for the identifier_hash of its contact"),
             Setting.plain("tries", "schema-valid payloads per run"),
             Setting.plain("seed", "replay a run exactly"),
             Setting.plain("profile", "spec or strict"),
@@ -33,17 +25,16 @@ public final class KnownSettings {
             Setting.plain("maxBodyBytes", "response bodies are read up to this size"),
             Setting.plain("trustStore", "a trust store to verify an https target against"),
             Setting.secret("trustStorePassword", "the trust store's password"),
-            Setting.plain("reference", "how the embedded target answers: document or chatwoot"),
             Setting.plain("quiet", "print only the verdict line and errors"),
             Setting.plain("history", "a previous Allure report whose history the new report continues"),
             Setting.plain("shard", "names this run's slice of a sharded run"),
             Setting.plain("shards", "merge: the folder holding one reports folder per shard"),
             Setting.plain("expectedShards", "merge: how many shards must have reported"),
             Setting.plain("requireAllChecks", "true: a check that could not run makes the run INCONCLUSIVE"),
-            Setting.plain("storedCases", "false sends no stored failing cases"));
-
-    /** Names further apart than this from every setting get no suggestion: a guess that far off misleads. */
-    private static final int MAX_SUGGESTION_DISTANCE = 3;
+            Setting.plain("storedCases", "false sends no stored failing cases"),
+            Setting.plain(Selection.OPERATIONS, "operation ids or tags to test, comma-separated"),
+            Setting.plain(Selection.CHECKS, "check ids to run, comma-separated"),
+            Setting.plain(Selection.EXCLUDE_CHECKS, "check ids not to run, comma-separated"));
 
     private final Map<String, Setting> byKey;
 
@@ -97,42 +88,9 @@ public final class KnownSettings {
     }
 
     private ConfigException unknown(String what, String name) {
-        String hint = closest(name).map(s -> "did you mean " + s.property() + " (" + s.envName() + ": " + s.meaning() + ")?")
+        String hint = Closest.to(name, byKey.values(), Setting::key)
+                .map(s -> "did you mean " + s.property() + " (" + s.envName() + ": " + s.meaning() + ")?")
                 .orElse("the settings table in README.md lists every setting.");
         return new ConfigException(what + " is not a setting of the suite; " + hint);
-    }
-
-    private Optional<Setting> closest(String name) {
-        String wanted = normalized(name);
-        return byKey.values().stream()
-                .map(s -> Map.entry(s, distance(wanted, normalized(s.key()))))
-                .filter(e -> e.getValue() <= MAX_SUGGESTION_DISTANCE)
-                .min(Comparator.comparingInt(Map.Entry::getValue))
-                .map(Map.Entry::getKey);
-    }
-
-    /** Case and word separators do not tell settings apart: baseurl, BASEURL and BASE_URL all mean baseUrl. */
-    private static String normalized(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

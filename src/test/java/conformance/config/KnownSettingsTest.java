@@ -30,16 +30,16 @@ class KnownSettingsTest {
         String m = rejected(KnownSettings.core(), property("conformance.baseurl", "https://staging.example.com"));
         assertTrue(m.contains("conformance.baseurl") && m.contains("did you mean conformance.baseUrl"), m);
         assertFalse(m.contains("staging.example.com"), "the value is never quoted (it may be a misspelled secret): " + m);
-        assertTrue(rejected(KnownSettings.core(), property("conformance.otherInboxIdentifer", "x"))
-                .contains("did you mean conformance.otherInboxIdentifier"));
+        assertTrue(rejected(KnownSettings.core(), property("conformance.maxBodyByte", "x"))
+                .contains("did you mean conformance.maxBodyBytes"));
     }
 
     @Test
     void aMisspelledVariableIsRejectedNamingTheClosestSetting() {
         String m = rejected(KnownSettings.core(), variable("CONFORMANCE_BASEURL", "https://staging.example.com"));
         assertTrue(m.contains("CONFORMANCE_BASEURL") && m.contains("did you mean conformance.baseUrl (CONFORMANCE_BASE_URL"), m);
-        assertTrue(rejected(KnownSettings.core(), variable("CONFORMANCE_HMAC_TOKN", "t"))
-                .contains("did you mean conformance.hmacToken"));
+        assertTrue(rejected(KnownSettings.core(), variable("CONFORMANCE_TRUST_STORE_PASWORD", "t"))
+                .contains("did you mean conformance.trustStorePassword"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class KnownSettingsTest {
         p.setProperty("java.home", "/jdk");
         p.setProperty("conformanceX", "not under the prefix");
         known.all().forEach(s -> p.setProperty(s.property(), "v"));
-        known.requireKnown(new Settings(p, Map.of("PATH", "/bin", "CONFORMANCE_BASE_URL", "v", "CONFORMANCE_OTHER_INBOX_HMAC_TOKEN", "v")));
+        known.requireKnown(new Settings(p, Map.of("PATH", "/bin", "CONFORMANCE_BASE_URL", "v", "CONFORMANCE_TRUST_STORE_PASSWORD", "v")));
     }
 
     @Test
@@ -70,24 +70,28 @@ class KnownSettingsTest {
 
     @Test
     void theRegistryKnowsWhichSettingsAreSecrets() {
-        assertEquals(List.of("hmacToken", "otherInboxHmacToken", "trustStorePassword"),
+        assertEquals(List.of("trustStorePassword"),
                 KnownSettings.core().all().stream().filter(Setting::secret).map(Setting::key).toList());
     }
 
     @Test
     void readingTheSystemSettingsRemovesSecretAndUnknownPropertiesFromTheJvm() {
-        System.setProperty("conformance.hmacToken", "token-of-the-test");
-        System.setProperty("conformance.hmacTokn", "misspelled-token");
+        List<String> names = List.of("conformance.proxyPassword", "conformance.proxyPasword", "conformance.tries", "conformance.proxyHost");
+        System.setProperty("conformance.proxyPassword", "token-of-the-test");
+        System.setProperty("conformance.proxyPasword", "misspelled-token");
         System.setProperty("conformance.tries", "3");
+        System.setProperty("conformance.proxyHost", "proxy.example.com");
         try {
-            Settings s = Settings.fromSystem();
-            assertEquals("token-of-the-test", s.get("hmacToken").orElseThrow(), "the run still has it");
-            assertTrue(s.propertyNames().containsAll(List.of("conformance.hmacToken", "conformance.hmacTokn", "conformance.tries")));
-            assertEquals(null, System.getProperty("conformance.hmacToken"));
-            assertEquals(null, System.getProperty("conformance.hmacTokn"));
+            Settings s = Settings.fromSystem(KnownSettings.core().with(List.of(Setting.secret("proxyPassword", "the proxy's password"),
+                    Setting.plain("proxyHost", "the proxy"))));
+            assertEquals("token-of-the-test", s.get("proxyPassword").orElseThrow(), "the run still has it");
+            assertTrue(s.propertyNames().containsAll(names));
+            assertEquals(null, System.getProperty("conformance.proxyPassword"), "an extension's secret is removed");
+            assertEquals(null, System.getProperty("conformance.proxyPasword"));
             assertEquals("3", System.getProperty("conformance.tries"), "plain settings stay visible in the JUnit XML");
+            assertEquals("proxy.example.com", System.getProperty("conformance.proxyHost"), "an extension's plain ones too");
         } finally {
-            List.of("conformance.hmacToken", "conformance.hmacTokn", "conformance.tries").forEach(System::clearProperty);
+            names.forEach(System::clearProperty);
         }
     }
 }

@@ -1,6 +1,5 @@
 package conformance.config;
 
-import conformance.reference.Dialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,30 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything a run is told, validated before the first request (DESIGN §4). An empty {@code baseUrl} means the
- * embedded reference target.
+ * Everything the engine is told, validated before the first request (DESIGN §4), in groups: where the target is and
+ * how to talk to it, how cases are generated, where outputs go, the document, waivers and what to cover. An extension
+ * reads its own settings itself; unknown settings are refused by whoever knows the extensions' settings too.
  */
-public record RunConfig(
-        Optional<URI> baseUrl,
-        Optional<String> inboxIdentifier,
-        Optional<String> contactIdentifier,
-        Optional<String> otherInboxIdentifier,
-        Optional<Secret> hmacToken,
-        Optional<Secret> otherInboxHmacToken,
-        int tries,
-        OptionalLong seed,
-        Profile profile,
-        Optional<Path> waivers,
-        OptionalDouble rateLimit,
-        Duration timeout,
-        Path reports,
-        Path spec,
-        int maxBodyBytes,
-        Dialect reference,
-        Optional<TrustStore> trustStore,
-        int workers,
-        boolean requireAllChecks,
-        boolean storedCases) {
+public record RunConfig(Target target, Generation generation, Outputs outputs, Path spec, Optional<Path> waivers,
+                        Selection selection) {
 
     public static final int DEFAULT_TRIES = 200;
     public static final int MAX_WORKERS = 64;
@@ -46,63 +27,110 @@ public record RunConfig(
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
+    /** The target, and how requests reach it. An empty {@code baseUrl} means the embedded reference target. */
+    public record Target(Optional<URI> baseUrl, Duration timeout, OptionalDouble rateLimit, int maxBodyBytes,
+                         Optional<TrustStore> trustStore, int workers) {
+        public static final Target EMBEDDED = new Target(Optional.empty(), DEFAULT_TIMEOUT, OptionalDouble.empty(),
+                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1);
+
+        public boolean embedded() {
+            return baseUrl.isEmpty();
+        }
+
+        public Target withBaseUrl(URI url) {
+            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers);
+        }
+    }
+
+    /** How many cases, from which seed, judged under which profile, and whether stored failing cases go first. */
+    public record Generation(int tries, OptionalLong seed, Profile profile, boolean storedCases) {
+        public static final Generation DEFAULT = new Generation(DEFAULT_TRIES, OptionalLong.empty(), Profile.SPEC, true);
+    }
+
+    /** Where the reports go, and whether a check that could not run makes the run INCONCLUSIVE. */
+    public record Outputs(Path reports, boolean requireAllChecks) {
+        public static final Outputs DEFAULT = new Outputs(Path.of("reports"), false);
+    }
+
     public boolean embedded() {
-        return baseUrl.isEmpty();
+        return target.embedded();
     }
 
     public RunConfig withBaseUrl(URI url) {
-        return new RunConfig(Optional.of(url), inboxIdentifier, contactIdentifier, otherInboxIdentifier, hmacToken,
-                otherInboxHmacToken, tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
-                trustStore, workers, requireAllChecks, storedCases);
+        return toBuilder().target(target.withBaseUrl(url)).build();
     }
 
-    /** The embedded target's inboxes: they need no HMAC token, so none is kept. */
-    public RunConfig withIdentities(String inbox, Optional<String> otherInbox) {
-        return new RunConfig(baseUrl, Optional.of(inbox), contactIdentifier, otherInbox, Optional.empty(),
-                Optional.empty(), tries, seed, profile, waivers, rateLimit, timeout, reports, spec, maxBodyBytes, reference,
-                trustStore, workers, requireAllChecks, storedCases);
+    /** The defaults: the embedded target, the default tries and profile, {@code reports/}, the shipped document. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().target(target).generation(generation).outputs(outputs).spec(spec).waivers(waivers)
+                .selection(selection);
+    }
+
+    /** Builds a {@link RunConfig} group by group; what is not set keeps its default. */
+    public static final class Builder {
+        private Target target = Target.EMBEDDED;
+        private Generation generation = Generation.DEFAULT;
+        private Outputs outputs = Outputs.DEFAULT;
+        private Path spec = DEFAULT_SPEC;
+        private Optional<Path> waivers = Optional.empty();
+        private Selection selection = Selection.EVERYTHING;
+
+        private Builder() {
+        }
+
+        public Builder target(Target value) {
+            target = value;
+            return this;
+        }
+
+        public Builder generation(Generation value) {
+            generation = value;
+            return this;
+        }
+
+        public Builder outputs(Outputs value) {
+            outputs = value;
+            return this;
+        }
+
+        public Builder spec(Path value) {
+            spec = value;
+            return this;
+        }
+
+        public Builder waivers(Optional<Path> value) {
+            waivers = value;
+            return this;
+        }
+
+        public Builder selection(Selection value) {
+            selection = value;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(target, generation, outputs, spec, waivers, selection);
+        }
     }
 
     public static RunConfig from(Settings s) {
-        KnownSettings.core().requireKnown(s);
         if (s.given("baseUrl") && s.get("baseUrl").isEmpty()) {
             // an empty secret or variable in CI must never turn into a run against the embedded target
             throw new ConfigException(Settings.name("baseUrl") + " is given but empty: set it to the target's base URL, "
                     + "or leave it out to test the embedded reference target.");
         }
         Optional<URI> baseUrl = s.get("baseUrl").map(RunConfig::parseBaseUrl);
-        Optional<String> inbox = s.get("inboxIdentifier");
-        if (baseUrl.isPresent() && inbox.isEmpty()) {
-            throw new ConfigException(Settings.name("inboxIdentifier") + " is required when "
-                    + Settings.name("baseUrl") + " is set: give the identifier of an API-channel inbox on that server, "
-                    + "e.g. -Dconformance.inboxIdentifier=<inbox identifier>");
-        }
-        Dialect reference = s.get("reference").map(RunConfig::parseDialect).orElse(Dialect.DOCUMENT);
-        if (baseUrl.isPresent() && s.get("reference").isPresent()) {
-            throw new ConfigException(Settings.name("reference") + " chooses how the embedded reference target answers; "
-                    + "it has no effect on " + Settings.name("baseUrl") + ". Drop one of them.");
-        }
-        if (baseUrl.isEmpty()) {
-            for (String key : new String[] {"inboxIdentifier", "contactIdentifier", "otherInboxIdentifier", "hmacToken",
-                "otherInboxHmacToken"}) {
-                if (s.get(key).isPresent()) {
-                    throw new ConfigException(Settings.name(key) + " is set but " + Settings.name("baseUrl")
-                            + " is not: without a base URL the suite tests its embedded reference target, which has "
-                            + "its own identifiers. Set " + Settings.property("baseUrl") + " to the server you mean.");
-                }
-            }
-        }
-        if (s.get("otherInboxHmacToken").isPresent() && s.get("otherInboxIdentifier").isEmpty()) {
-            throw new ConfigException(Settings.name("otherInboxHmacToken") + " is set but " + Settings.name("otherInboxIdentifier")
-                    + " is not: it is the HMAC token of that second inbox; name the inbox or drop the token.");
-        }
         int tries = s.get("tries").map(v -> parseInt("tries", v, 1, 10_000_000)).orElse(DEFAULT_TRIES);
         OptionalLong seed = s.get("seed").map(v -> OptionalLong.of(parseLong("seed", v))).orElse(OptionalLong.empty());
         Profile profile = s.get("profile").map(RunConfig::parseProfile).orElse(Profile.SPEC);
         Optional<Path> waivers = s.get("waivers").map(v -> readableFile("waivers", v));
         OptionalDouble rate = s.get("rateLimit").map(v -> OptionalDouble.of(parseRate(v))).orElse(OptionalDouble.empty());
         Duration timeout = s.get("timeout").map(v -> parseDuration("timeout", v)).orElse(DEFAULT_TIMEOUT);
-        Path reports = s.get("reports").map(v -> path("reports", v)).orElse(Path.of("reports"));
+        Path reports = s.get("reports").map(v -> path("reports", v)).orElse(Outputs.DEFAULT.reports());
         if (Files.exists(reports) && !Files.isDirectory(reports)) {
             throw new ConfigException(Settings.name("reports") + ": '" + reports + "' is a file, not a folder; "
                     + "name a folder the suite may write to.");
@@ -110,11 +138,13 @@ public record RunConfig(
         Path spec = s.get("spec").map(v -> readableFile("spec", v)).orElseGet(() -> readableFile("spec", DEFAULT_SPEC.toString()));
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
-        return new RunConfig(baseUrl, inbox, s.get("contactIdentifier"), s.get("otherInboxIdentifier"),
-                s.get("hmacToken").map(Secret::new), s.get("otherInboxHmacToken").map(Secret::new), tries, seed, profile,
-                waivers, rate, timeout, reports, spec, maxBody, reference, TrustStore.from(s),
-                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
-                s.flag("requireAllChecks", false), s.flag("storedCases", true));
+        Target target = new Target(baseUrl, timeout, rate, maxBody, TrustStore.from(s),
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1));
+        return builder().target(target)
+                .generation(new Generation(tries, seed, profile, s.flag("storedCases", true)))
+                .outputs(new Outputs(reports, s.flag("requireAllChecks", false)))
+                .spec(spec).waivers(waivers).selection(Selection.from(s))
+                .build();
     }
 
     static URI parseBaseUrl(String raw) {
@@ -147,16 +177,6 @@ public record RunConfig(
             }
         }
         throw new ConfigException(Settings.name("profile") + ": '" + v + "' is not a profile; use 'spec' or 'strict'.");
-    }
-
-    private static Dialect parseDialect(String v) {
-        for (Dialect d : Dialect.values()) {
-            if (d.id().equalsIgnoreCase(v)) {
-                return d;
-            }
-        }
-        throw new ConfigException(Settings.name("reference") + ": '" + v + "' is not a dialect of the embedded target; "
-                + "use 'document' (as the document describes) or 'chatwoot' (as real Chatwoot answers).");
     }
 
     private static int parseInt(String key, String v, int min, int max) {

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,38 +32,28 @@ class RunConfigTest {
         assertTrue(byProperty.startsWith("conformance.baseUrl (CONFORMANCE_BASE_URL) is given but empty"), byProperty);
         Settings byEnvironment = new Settings(new Properties(), Map.of("CONFORMANCE_BASE_URL", ""));
         assertThrows(ConfigException.class, () -> RunConfig.from(byEnvironment));
-        assertTrue(RunConfig.from(new Settings(new Properties(), Map.of("CONFORMANCE_OTHER_INBOX_IDENTIFIER", ""))).embedded(),
-                "an optional setting given empty stays absent");
+        RunConfig emptyRate = RunConfig.from(new Settings(new Properties(), Map.of("CONFORMANCE_RATE_LIMIT", "")));
+        assertTrue(emptyRate.embedded() && emptyRate.target().rateLimit().isEmpty(), "an optional setting given empty stays absent");
     }
 
     @Test
     void noSettingsMeansTheEmbeddedTargetWithDefaults() {
         RunConfig c = RunConfig.from(Settings.of(Map.of()));
         assertTrue(c.embedded());
-        assertEquals(RunConfig.DEFAULT_TRIES, c.tries());
-        assertEquals(Profile.SPEC, c.profile());
-        assertEquals(Duration.ofSeconds(10), c.timeout());
+        assertEquals(RunConfig.DEFAULT_TRIES, c.generation().tries());
+        assertEquals(Profile.SPEC, c.generation().profile());
+        assertEquals(Duration.ofSeconds(10), c.target().timeout());
+        assertEquals(Selection.EVERYTHING, c.selection());
+        assertEquals(RunConfig.builder().build(), c, "the builder's defaults are the defaults of a run with no settings");
     }
 
     @Test
     void aMalformedBaseUrlNamesTheSettingAndTheFix() {
         for (String bad : new String[] {"htp//chatwoot", "ftp://host", "http://", "http://host/?q=1", "not a url"}) {
-            String m = error(Map.of("baseUrl", bad, "inboxIdentifier", "x"));
+            String m = error(Map.of("baseUrl", bad));
             assertTrue(m.contains("conformance.baseUrl") && m.contains("CONFORMANCE_BASE_URL") && m.contains("e.g.")
                     || m.contains("such as"), m);
         }
-    }
-
-    @Test
-    void aRemoteTargetNeedsAnInboxIdentifier() {
-        String m = error(Map.of("baseUrl", "https://chatwoot.example.com"));
-        assertTrue(m.contains("conformance.inboxIdentifier") && m.contains("is required"), m);
-    }
-
-    @Test
-    void identifiersWithoutABaseUrlAreAnErrorNotASilentEmbeddedRun() {
-        String m = error(Map.of("inboxIdentifier", "abc"));
-        assertTrue(m.contains("conformance.baseUrl"), m);
     }
 
     @Test
@@ -72,8 +67,8 @@ class RunConfigTest {
         assertTrue(error(Map.of("requireAllChecks", "maybe")).contains("conformance.requireAllChecks"));
         assertTrue(error(Map.of("waivers", "no/such/file.yaml")).contains("conformance.waivers"));
         assertTrue(error(Map.of("spec", "no/such/spec.yaml")).contains("conformance.spec"));
-        assertEquals(Duration.ofMillis(500), RunConfig.from(Settings.of(Map.of("timeout", "500ms"))).timeout());
-        assertEquals(Duration.ofMinutes(2), RunConfig.from(Settings.of(Map.of("timeout", "2m"))).timeout());
+        assertEquals(Duration.ofMillis(500), RunConfig.from(Settings.of(Map.of("timeout", "500ms"))).target().timeout());
+        assertEquals(Duration.ofMinutes(2), RunConfig.from(Settings.of(Map.of("timeout", "2m"))).target().timeout());
     }
 
     @Test
@@ -81,11 +76,11 @@ class RunConfigTest {
         Properties p = new Properties();
         p.setProperty("conformance.tries", "7");
         Settings s = new Settings(p, Map.of("CONFORMANCE_TRIES", "9", "CONFORMANCE_SEED", "42",
-                "CONFORMANCE_BASE_URL", "http://127.0.0.1:9", "CONFORMANCE_INBOX_IDENTIFIER", "inbox"));
+                "CONFORMANCE_BASE_URL", "http://127.0.0.1:9"));
         RunConfig c = RunConfig.from(s);
-        assertEquals(7, c.tries());
-        assertEquals(42, c.seed().getAsLong());
-        assertEquals("http://127.0.0.1:9", c.baseUrl().orElseThrow().toString());
+        assertEquals(7, c.generation().tries());
+        assertEquals(42, c.generation().seed().getAsLong());
+        assertEquals("http://127.0.0.1:9", c.target().baseUrl().orElseThrow().toString());
         assertEquals("CONFORMANCE_OTHER_INBOX_IDENTIFIER", Settings.envName("otherInboxIdentifier"));
     }
 
@@ -97,7 +92,7 @@ class RunConfigTest {
         try (var out = Files.newOutputStream(empty)) {
             store.store(out, "right".toCharArray());
         }
-        Map<String, String> remote = Map.of("baseUrl", "https://127.0.0.1:9", "inboxIdentifier", "i");
+        Map<String, String> remote = Map.of("baseUrl", "https://127.0.0.1:9");
         assertTrue(error(with(remote, "trustStore", folder.resolve("missing.p12").toString())).contains("conformance.trustStore"));
         String wrongPassword = error(with(with(remote, "trustStore", empty.toString()), "trustStorePassword", "wrong"));
         assertTrue(wrongPassword.contains("conformance.trustStorePassword") && !wrongPassword.contains("wrong"), wrongPassword);
@@ -112,16 +107,30 @@ class RunConfigTest {
     }
 
     @Test
-    void theSecondInboxsTokenNeedsTheSecondInbox() {
-        String m = error(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i", "otherInboxHmacToken", "s3cr3t-token"));
-        assertTrue(m.contains("conformance.otherInboxIdentifier") && !m.contains("s3cr3t-token"), m);
-        assertTrue(error(Map.of("otherInboxIdentifier", "o", "otherInboxHmacToken", "s3cr3t-token")).contains("conformance.baseUrl"));
+    void everySettingLandsInItsGroup() {
+        RunConfig c = RunConfig.from(Settings.of(Map.ofEntries(Map.entry("baseUrl", "http://127.0.0.1:9/prefix/"),
+                Map.entry("timeout", "3s"), Map.entry("rateLimit", "2.5"), Map.entry("maxBodyBytes", "4096"),
+                Map.entry("workers", "3"), Map.entry("tries", "9"), Map.entry("seed", "-4"), Map.entry("profile", "strict"),
+                Map.entry("storedCases", "false"), Map.entry("reports", "target/elsewhere"),
+                Map.entry("requireAllChecks", "true"), Map.entry("operations", "create-a-contact"))));
+        assertEquals(new RunConfig.Target(Optional.of(URI.create("http://127.0.0.1:9/prefix")), Duration.ofSeconds(3),
+                OptionalDouble.of(2.5), 4096, Optional.empty(), 3), c.target());
+        assertEquals(new RunConfig.Generation(9, OptionalLong.of(-4), Profile.STRICT, false), c.generation());
+        assertEquals(new RunConfig.Outputs(Path.of("target/elsewhere"), true), c.outputs());
+        assertEquals(List.of("create-a-contact"), c.selection().operations());
     }
 
     @Test
-    void theHmacTokenNeverPrintsItself() {
-        RunConfig c = RunConfig.from(Settings.of(Map.of("baseUrl", "http://127.0.0.1:9", "inboxIdentifier", "i",
-                "hmacToken", "s3cr3t-token")));
-        assertTrue(!c.toString().contains("s3cr3t-token"), c.toString());
+    void toBuilderChangesOneGroupAndKeepsTheRest() {
+        RunConfig c = RunConfig.from(Settings.of(Map.of("tries", "9", "reports", "target/elsewhere")));
+        RunConfig remote = c.withBaseUrl(URI.create("http://127.0.0.1:9"));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9")), remote.target().baseUrl());
+        assertEquals(c.generation(), remote.generation());
+        assertEquals(c.outputs(), remote.outputs());
+        assertEquals(c.target().timeout(), remote.target().timeout());
+        assertTrue(c.embedded() && !remote.embedded());
+        RunConfig other = c.toBuilder().spec(Path.of("spec", "other.json")).build();
+        assertEquals(Path.of("spec", "other.json"), other.spec());
+        assertEquals(c.generation(), other.generation());
     }
 }

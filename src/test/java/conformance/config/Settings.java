@@ -23,14 +23,13 @@ public final class Settings {
     }
 
     /**
-     * The JVM's settings, taken once: then every {@code conformance.*} system property that is a secret, or unknown
-     * (it may be a misspelled secret), is removed from the JVM, because Surefire and Failsafe copy the forked JVM's
-     * system properties into its JUnit XML when a test set ends.
+     * The JVM's settings, taken once: then every {@code conformance.*} system property that is a secret, or unknown to
+     * {@code known} (it may be a misspelled secret), is removed from the JVM, because Surefire and Failsafe copy the
+     * forked JVM's system properties into its JUnit XML when a test set ends.
      */
-    public static Settings fromSystem() {
+    public static Settings fromSystem(KnownSettings known) {
         Properties taken = new Properties();
         System.getProperties().stringPropertyNames().forEach(n -> taken.setProperty(n, System.getProperty(n)));
-        KnownSettings known = KnownSettings.core();
         taken.stringPropertyNames().stream().filter(n -> n.startsWith(PROPERTY_PREFIX) && !known.isPlainProperty(n))
                 .forEach(System::clearProperty);
         return new Settings(taken, Map.copyOf(System.getenv()));

@@ -37,6 +37,9 @@ public interface Extension {
     /** What the run prints about the data it creates, so that its owner can find it. */
     String marking(String runId);
 
+    /** Its settings as a replay command gives them; {@code embedded}: the run tests the embedded target. */
+    Reproduction reproduction(boolean embedded);
+
     /** Starts the target tested when no base URL is given; this extension, bound to it, comes with it. */
     EmbeddedTarget startEmbedded();
 }

@@ -1,8 +1,8 @@
 package conformance.merge;
 
+import conformance.Configuration;
 import conformance.Launch;
 import conformance.config.ConfigException;
-import conformance.config.KnownSettings;
 import conformance.config.Settings;
 import conformance.config.Verbosity;
 import conformance.generation.Json;
@@ -45,7 +45,7 @@ public final class MergeShards {
     }
 
     public static void main(String[] args) {
-        Verdict verdict = run(Settings.fromSystem(), System.out);
+        Verdict verdict = run(Settings.fromSystem(Configuration.knownSettings()), System.out);
         if (verdict != Verdict.CONFORMANT) {
             System.exit(1);
         }
@@ -53,7 +53,7 @@ public final class MergeShards {
 
     public static Verdict run(Settings settings, PrintStream console) {
         try {
-            KnownSettings.core().requireKnown(settings);
+            Configuration.knownSettings().requireKnown(settings);
             boolean quiet = Verbosity.from(settings) == Verbosity.QUIET;
             Path shardsFolder = settings.get("shards").map(Path::of).filter(Files::isDirectory).orElseThrow(() ->
                     new ConfigException(Settings.name("shards") + " must name a folder holding one reports folder per "

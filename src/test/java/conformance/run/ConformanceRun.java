@@ -83,9 +83,9 @@ public final class ConformanceRun {
         Contract contract = new ContractLoader().load(config.spec());
         List<Operation> selected = List.copyOf(contract.operations().values());
         Waivers waivers = config.waivers().map(path -> Waivers.load(path, new Waivers.Known(
-                Catalog.ids(extension.checks(config.profile())), contract.operations().keySet(), extension.caseKindIds()),
+                Catalog.ids(extension.checks(config.generation().profile())), contract.operations().keySet(), extension.caseKindIds()),
                 LocalDate.now(ZoneOffset.UTC))).orElse(Waivers.none());
-        Replay replay = Replays.of(config, System.getenv(), Path.of(""));
+        Replay replay = Replays.of(config, extension.reproduction(config.embedded()), System.getenv(), Path.of(""));
         if (config.embedded()) {
             try (EmbeddedTarget embedded = extension.startEmbedded()) {
                 progress.stage("no conformance.baseUrl given: testing the " + embedded.name() + " at " + embedded.baseUrl());
@@ -98,38 +98,38 @@ public final class ConformanceRun {
 
     private Result against(Contract contract, List<Operation> selected, Waivers waivers, Optional<String> embedded, Replay replay) {
         Instant started = Instant.now();
-        long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
+        long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
         Redactor redactor = new Redactor();
         extension.secrets().forEach(redactor::addSecret);
-        HttpExchanger exchanger = new HttpExchanger(config.baseUrl().orElseThrow(), config.timeout(),
-                config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
-        Supplier<List<Check>> catalog = () -> Catalog.create(config.profile(), extension.checks(config.profile()));
+        HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
+                config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore));
+        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()));
         List<Check> checks = catalog.get();
         Tally tally = new Tally();
         Statistics stats = new Statistics();
         Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
-        String targetKey = FailingCases.targetKey(config.baseUrl().orElseThrow(), embedded);
+        String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded);
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);
-            Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
+            Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
             List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
-                    embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.profile().id(),
+            return new Result(new RunReport(RunReport.decide(why, results), why, config.target().baseUrl().get().toString(),
+                    embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(),
                     SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(), judging.requests(),
                     results, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats, targetKey);
         };
-        Sending sending = new Sending(exchanger, judging, tally, progress, config.workers());
+        Sending sending = new Sending(exchanger, judging, tally, progress, config.target().workers());
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
         Supplier<Result> soFar = () -> result.apply(Optional.of("the run did not finish: it stopped "
                 + sending.where() + "; the findings made until then are listed"));
         sending.onCase(() -> observer.progressed(tally.distinct().size(), soFar));
         Optional<String> inconclusive = Optional.empty();
-        progress.stage("target " + config.baseUrl().get() + ", seed " + seed + ", " + config.tries() + " tries per operation, "
-                + "profile " + config.profile().id() + (config.workers() > 1 ? ", " + config.workers() + " workers" : "")
+        progress.stage("target " + config.target().baseUrl().get() + ", seed " + seed + ", " + config.generation().tries() + " tries per operation, "
+                + "profile " + config.generation().profile().id() + (config.target().workers() > 1 ? ", " + config.target().workers() + " workers" : "")
                 + "; what it creates is marked " + extension.marking(runId));
         observer.progressed(0, soFar);
         try (exchanger) {
@@ -138,15 +138,15 @@ public final class ConformanceRun {
             progress.stage("creating what the cases of " + selected.size() + " operation" + (selected.size() == 1 ? "" : "s")
                     + " need first");
             for (Operation op : selected) {
-                fixtures.prepare(op, CasePlan.generated(op, config.tries()));
+                fixtures.prepare(op, CasePlan.generated(op, config.generation().tries()));
             }
             List<CasePlan> plans = new ArrayList<>();
             for (Operation op : selected) {
                 // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
-                List<StoredCase> stored = config.storedCases()
-                        ? FailingCases.read(config.reports(), targetKey, op.id(), progress) : List.of();
+                List<StoredCase> stored = config.generation().storedCases()
+                        ? FailingCases.read(config.outputs().reports(), targetKey, op.id(), progress) : List.of();
                 storedSent[0] += stored.size();
-                plans.add(new CasePlan(op, seed, config.tries(), fixtures, fixtures.scenarios(op), stored, stats));
+                plans.add(new CasePlan(op, seed, config.generation().tries(), fixtures, fixtures.scenarios(op), stored, stats));
             }
             inconclusive = sending.send(plans);
             checks.forEach(check -> check.conclude().forEach(tally::concluded));

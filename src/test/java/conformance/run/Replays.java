@@ -4,6 +4,7 @@ import conformance.config.ConfigException;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.ContractLoader;
+import conformance.extension.Reproduction;
 import conformance.verdict.Replay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,44 +22,39 @@ public final class Replays {
     }
 
     /** {@code environment} gives the CI run (GitHub's variables); {@code projectFolder} the git checkout, if any. */
-    public static Replay of(RunConfig config, Map<String, String> environment, Path projectFolder) {
+    public static Replay of(RunConfig config, Reproduction extension, Map<String, String> environment, Path projectFolder) {
         Optional<Replay.WaiversFile> waivers = config.waivers().map(w -> new Replay.WaiversFile(w.toString(), sha256(w)));
-        Replay.Limits limits = new Replay.Limits(config.tries(), config.workers(), config.timeout(), config.rateLimit());
-        return new Replay(limits, config.embedded() ? Optional.of(config.reference().id()) : Optional.empty(), waivers,
-                new Replay.StoredCases(config.storedCases(), 0),
-                new Replay.Provenance(gitCommit(projectFolder), ciRunUrl(environment)), command(config, limits));
+        RunConfig.Target target = config.target();
+        Replay.Limits limits = new Replay.Limits(config.generation().tries(), target.workers(), target.timeout(), target.rateLimit());
+        return new Replay(limits, extension.embeddedVariant(), waivers,
+                new Replay.StoredCases(config.generation().storedCases(), 0),
+                new Replay.Provenance(gitCommit(projectFolder), ciRunUrl(environment)), command(config, extension, limits));
     }
 
-    private static Replay.Command command(RunConfig c, Replay.Limits limits) {
+    private static Replay.Command command(RunConfig c, Reproduction extension, Replay.Limits limits) {
         List<String> p = new ArrayList<>();
-        c.baseUrl().ifPresent(u -> p.add(property("baseUrl", u.toString())));
-        c.inboxIdentifier().ifPresent(v -> p.add(property("inboxIdentifier", v)));
-        c.contactIdentifier().ifPresent(v -> p.add(property("contactIdentifier", v)));
-        c.otherInboxIdentifier().ifPresent(v -> p.add(property("otherInboxIdentifier", v)));
-        if (c.embedded()) {
-            p.add(property("reference", c.reference().id()));
-        }
-        p.add(property("tries", String.valueOf(c.tries())));
-        p.add(property("workers", String.valueOf(c.workers())));
+        RunConfig.Target target = c.target();
+        target.baseUrl().ifPresent(u -> p.add(property("baseUrl", u.toString())));
+        p.addAll(extension.properties());
+        p.add(property("tries", String.valueOf(c.generation().tries())));
+        p.add(property("workers", String.valueOf(target.workers())));
         p.add(property("timeout", limits.timeoutText()));
-        c.rateLimit().ifPresent(r -> p.add(property("rateLimit", String.valueOf(r))));
-        p.add(property("profile", c.profile().id()));
+        target.rateLimit().ifPresent(r -> p.add(property("rateLimit", String.valueOf(r))));
+        p.add(property("profile", c.generation().profile().id()));
         c.waivers().ifPresent(w -> p.add(property("waivers", w.toString())));
         if (!c.spec().equals(RunConfig.DEFAULT_SPEC)) {
             p.add(property("spec", c.spec().toString()));
         }
-        if (c.maxBodyBytes() != RunConfig.DEFAULT_MAX_BODY_BYTES) {
-            p.add(property("maxBodyBytes", String.valueOf(c.maxBodyBytes())));
+        if (target.maxBodyBytes() != RunConfig.DEFAULT_MAX_BODY_BYTES) {
+            p.add(property("maxBodyBytes", String.valueOf(target.maxBodyBytes())));
         }
-        c.trustStore().ifPresent(t -> p.add(property("trustStore", t.path().toString())));
-        if (c.requireAllChecks()) {
+        target.trustStore().ifPresent(t -> p.add(property("trustStore", t.path().toString())));
+        if (c.outputs().requireAllChecks()) {
             p.add(property("requireAllChecks", "true"));
         }
         // quoted, so that the line a shell is given runs as it stands until the placeholder is replaced
-        List<String> secrets = new ArrayList<>();
-        c.hmacToken().ifPresent(t -> secrets.add(Settings.envName("hmacToken") + "=\"<the inbox's token>\""));
-        c.otherInboxHmacToken().ifPresent(t -> secrets.add(Settings.envName("otherInboxHmacToken") + "=\"<the other inbox's token>\""));
-        c.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=\"<its password, if it has one>\""));
+        List<String> secrets = new ArrayList<>(extension.secrets());
+        target.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=\"<its password, if it has one>\""));
         return new Replay.Command(List.copyOf(p), List.copyOf(secrets));
     }
 

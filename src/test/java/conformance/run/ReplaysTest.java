@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.verdict.Replay;
@@ -20,12 +21,12 @@ class ReplaysTest {
 
     @Test
     void aRemoteRunReplaysWithEverySettingItsSeedNoStoredCasesAndTheTokenAsAPlaceholder() {
-        RunConfig config = RunConfig.from(Settings.of(Map.ofEntries(Map.entry("baseUrl", "https://staging.example.com"),
+        Configuration config = Configuration.from(Settings.of(Map.ofEntries(Map.entry("baseUrl", "https://staging.example.com"),
                 Map.entry("inboxIdentifier", "inbox one"), Map.entry("hmacToken", "s3cr3t-hmac-token"),
                 Map.entry("otherInboxIdentifier", "inbox-two"), Map.entry("otherInboxHmacToken", "0th3r-s3cr3t"),
                 Map.entry("tries", "25"), Map.entry("workers", "4"), Map.entry("timeout", "1500ms"),
                 Map.entry("rateLimit", "2.5"), Map.entry("profile", "strict"), Map.entry("requireAllChecks", "true"))));
-        Replay replay = Replays.of(config, GITHUB, Path.of(""));
+        Replay replay = Replays.of(config.config(), config.extension().reproduction(false), GITHUB, Path.of(""));
         String line = replay.line(-12);
         assertEquals("CONFORMANCE_HMAC_TOKEN=\"<the inbox's token>\" CONFORMANCE_OTHER_INBOX_HMAC_TOKEN=\"<the other inbox's token>\" "
                 + "mvn -q verify -Pconformance "
@@ -41,7 +42,8 @@ class ReplaysTest {
 
     @Test
     void anEmbeddedRunReplaysWithItsDialect() {
-        Replay replay = Replays.of(RunConfig.from(Settings.of(Map.of("reference", "chatwoot"))), Map.of(), Path.of(""));
+        Configuration chatwoot = Configuration.from(Settings.of(Map.of("reference", "chatwoot")));
+        Replay replay = Replays.of(chatwoot.config(), chatwoot.extension().reproduction(true), Map.of(), Path.of(""));
         assertEquals(Optional.of("chatwoot"), replay.dialect());
         assertTrue(replay.line(7).contains(" -Dconformance.reference=chatwoot "), replay.line(7));
         assertEquals(Optional.empty(), replay.provenance().ciRunUrl(), "no CI run outside GitHub Actions");
@@ -55,7 +57,7 @@ class ReplaysTest {
 
     @Test
     void storedCasesAreSentUnlessTheSettingSaysFalse() {
-        assertTrue(RunConfig.from(Settings.of(Map.of())).storedCases());
-        assertFalse(RunConfig.from(Settings.of(Map.of("storedCases", "false"))).storedCases());
+        assertTrue(RunConfig.from(Settings.of(Map.of())).generation().storedCases());
+        assertFalse(RunConfig.from(Settings.of(Map.of("storedCases", "false"))).generation().storedCases());
     }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.checks.Finding;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.PositiveDataAcceptance;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
-import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.ContractLoader;
 import conformance.exchange.Exchange;
@@ -44,7 +44,7 @@ class ChatwootDialectTest {
         Map<String, String> s = new HashMap<>(Map.of("reference", "chatwoot", "seed", "7", "reports",
                 Path.of("target", "selftest-reports", "chatwoot").toString()));
         s.putAll(extra);
-        return Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute();
+        return Configuration.from(Settings.of(s)).run(Progress.SILENT).execute();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package conformance.selftest;
 
+import conformance.Configuration;
 import conformance.Launch;
 import conformance.config.Settings;
 import conformance.verdict.Verdict;
@@ -14,7 +15,7 @@ public final class ForkedLaunch {
     }
 
     public static void main(String[] args) {
-        Launch.Outcome outcome = Launch.run(Settings.fromSystem(), System.out);
+        Launch.Outcome outcome = Launch.run(Settings.fromSystem(Configuration.knownSettings()), System.out);
         System.exit(outcome.result().map(r -> r.report().verdict() == Verdict.CONFORMANT ? 0 : 1).orElse(2));
     }
 }

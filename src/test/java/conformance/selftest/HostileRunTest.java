@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.checks.NotAServerError;
 import conformance.checks.TransportCheck;
 import conformance.config.RunConfig;
@@ -243,7 +244,7 @@ class HostileRunTest {
     }
 
     private static ConformanceRun.Result run(Map<String, String> settings, List<Exchange> logged) {
-        return Launch.prepare(Settings.of(settings), Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
+        return Configuration.from(Settings.of(settings)).run(Progress.SILENT, (e, redactor) -> logged.add(e)).execute();
     }
 
     private static List<FindingGroup> findings(ConformanceRun.Result r, String checkId) {

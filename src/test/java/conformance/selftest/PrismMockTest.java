@@ -4,18 +4,17 @@ import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.chatwoot.ConversationSemantics;
 import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.StatusCodeConformance;
 import conformance.checks.UnknownIdentifierRejection;
-import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.contract.Contract;
 import conformance.prism.Prism;
 import conformance.prism.PrismInstallation;
-import conformance.run.ConformanceRun;
 import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
@@ -107,7 +106,7 @@ class PrismMockTest {
             }
             s.put("tries", String.valueOf(TRIES));
             s.put("seed", String.valueOf(Targets.SEED));
-            report = Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute().report();
+            report = Configuration.from(Settings.of(s)).run(Progress.SILENT).execute().report();
         }
         notes.add(note(mock, report));
         Map<String, CheckResult> checks = report.checks().stream().filter(c -> c.operationId().equals(Contract.CREATE_CONVERSATION))

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import conformance.Configuration;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
 import conformance.config.ConfigException;
-import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.generation.Json;
 import conformance.reference.Reply;
@@ -49,8 +49,8 @@ class ProfilesAndWaiversTest {
     private String waiverError(String yaml) throws Exception {
         Path file = dir.resolve("w.yaml");
         Files.writeString(file, yaml);
-        RunConfig config = RunConfig.from(Settings.of(Map.of("waivers", file.toString(), "tries", "5")));
-        return assertThrows(ConfigException.class, () -> new ConformanceRun(config, Launch.chatwoot(config), Progress.SILENT).execute()).getMessage();
+        Configuration configuration = Configuration.from(Settings.of(Map.of("waivers", file.toString(), "tries", "5")));
+        return assertThrows(ConfigException.class, () -> configuration.run(Progress.SILENT).execute()).getMessage();
     }
 
     @Test

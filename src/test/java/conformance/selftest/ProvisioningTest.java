@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.config.RunConfig;
+import conformance.Configuration;
 import conformance.config.Settings;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
@@ -32,7 +32,7 @@ class ProvisioningTest {
         s.put("inboxIdentifier", target.inboxes().get(2).identifier());
         s.put("tries", "20");
         s.putAll(extra);
-        return Launch.prepare(Settings.of(s), Progress.SILENT, ConformanceRun.Observer.NONE).execute();
+        return Configuration.from(Settings.of(s)).run(Progress.SILENT).execute();
     }
 
     @Test
@@ -101,7 +101,7 @@ class ProvisioningTest {
             Map<String, String> s = Targets.settingsFor(target);
             s.put("contactIdentifier", contact);
             List<Exchange> seen = new CopyOnWriteArrayList<>();
-            ConformanceRun.Result r = Launch.prepare(Settings.of(s), Progress.SILENT,
+            ConformanceRun.Result r = Configuration.from(Settings.of(s)).run(Progress.SILENT,
                     (exchange, redactor) -> seen.add(exchange)).execute();
             assertEquals(Verdict.CONFORMANT, r.report().verdict(), r.report().headline());
             // the second inbox still gets a contact of its own (for cross_inbox_isolation); the configured one's does not

@@ -3,7 +3,7 @@ package conformance.selftest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import conformance.config.KnownSettings;
+import conformance.Configuration;
 import conformance.config.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +34,9 @@ class SettingsReferenceTest {
     @Test
     void theReadmeTableListsEverySettingTheSuiteKnowsAndNoOther() throws IOException {
         Map<String, Matcher> rows = readmeRows();
-        List<String> known = KnownSettings.core().all().stream().map(Setting::key).sorted().toList();
+        List<String> known = Configuration.knownSettings().all().stream().map(Setting::key).sorted().toList();
         assertEquals(known, List.copyOf(rows.keySet()));
-        for (Setting s : KnownSettings.core().all()) {
+        for (Setting s : Configuration.knownSettings().all()) {
             Matcher row = rows.get(s.key());
             assertEquals(s.envName(), row.group(2), "the environment twin of " + s.key());
             assertEquals(s.secret(), row.group(3).contains("a secret, never written anywhere"),
@@ -47,8 +47,8 @@ class SettingsReferenceTest {
     @Test
     void theWorkflowsUseOnlyKnownSettingsAndPassBothHmacTokensFromSecrets() throws IOException {
         Pattern used = Pattern.compile("(CONFORMANCE_[A-Z_]+)|-Dconformance\\.(\\w+)");
-        List<String> envNames = KnownSettings.core().all().stream().map(Setting::envName).toList();
-        List<String> keys = KnownSettings.core().all().stream().map(Setting::key).toList();
+        List<String> envNames = Configuration.knownSettings().all().stream().map(Setting::envName).toList();
+        List<String> keys = Configuration.knownSettings().all().stream().map(Setting::key).toList();
         try (var files = Files.list(Path.of(".github", "workflows"))) {
             for (Path workflow : files.toList()) {
                 String text = Files.readString(workflow);

@@ -1,10 +1,9 @@
 package conformance.selftest;
 
-import conformance.Launch;
+import conformance.Configuration;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.config.Profile;
-import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.generation.Case;
 import conformance.reference.ReferenceTarget;
@@ -127,7 +126,7 @@ public final class Targets {
         try (ReferenceTarget target = ReferenceTarget.start(variant)) {
             Map<String, String> s = settingsFor(target);
             adjust.accept(s);
-            return Launch.prepare(Settings.of(s), Progress.SILENT, observer).execute();
+            return Configuration.from(Settings.of(s)).run(Progress.SILENT, observer).execute();
         }
     }
 }
