@@ -16,7 +16,7 @@ class CrossInboxIsolationTest {
 
     @Test
     void aContactOfAnotherInboxAcceptedIsAFinding() {
-        assertEquals(List.of("accepted with 200: foreign_contact case"),
+        assertEquals(List.of("accepted with 200: foreign_identifier case"),
                 check.judge(AnExchange.of(Intent.FOREIGN_IDENTIFIER).status(200).build()).stream().map(Finding::message).toList());
     }
 

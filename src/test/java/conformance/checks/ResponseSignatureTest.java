@@ -23,7 +23,7 @@ public class ResponseSignatureTest {
         byte[] sent = payload.getBytes(StandardCharsets.UTF_8);
         Case kase = new Case(0, "create-a-conversation", CaseKind.POSITIVE, Parameters.NONE, Optional.of(Json.MAPPER.readTree(payload)),
                 sent, Optional.of("application/json"), Optional.empty(), Map.of(), "a case");
-        return new Exchange(kase, null, new SentRequest("POST", "http://127.0.0.1:1/x", List.of(), sent),
+        return new Exchange(kase, Documented.createConversation(), new SentRequest("POST", "http://127.0.0.1:1/x", List.of(), sent),
                 Optional.of(ReceivedResponse.of(status, List.of(), body.getBytes(StandardCharsets.UTF_8), false)),
                 Optional.empty(), Duration.ZERO);
     }

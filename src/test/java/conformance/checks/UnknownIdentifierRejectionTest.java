@@ -13,7 +13,7 @@ class UnknownIdentifierRejectionTest {
 
     @Test
     void anUnknownContactOrInboxAcceptedIsAFinding() {
-        assertEquals(List.of("accepted with 200: unknown_contact case"),
+        assertEquals(List.of("accepted with 200: unknown_identifier case"),
                 check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(200).build()).stream().map(Finding::message).toList());
         assertEquals(1, check.judge(AnExchange.of(Intent.UNKNOWN_IDENTIFIER).status(204).build()).size());
     }
