@@ -1,6 +1,7 @@
 package conformance.selftest;
 
 import conformance.checks.ContentTypeConformance;
+import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
@@ -13,20 +14,24 @@ import conformance.contract.Operation;
 import conformance.contract.Parameter;
 import conformance.contract.Response;
 import conformance.generation.Json;
+import conformance.reference.Call;
 import conformance.reference.Outcome;
 import conformance.reference.Reply;
 import conformance.reference.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Variants for every operation of the document. Faulty: each breaks one rule of one operation and leaves the answers of
  * every other operation alone: a response-schema fault derived from the operation's documented success schema, a wrong
- * status, a wrong content type, a 5xx, and an unknown identifier accepted, one per path parameter. Conforming: each
+ * status, a wrong content type, a 5xx, an unknown identifier accepted (one per path parameter), and a request that
+ * breaks a documented rule accepted (a path value of the wrong type, a query value, a body). Conforming: each
  * changes what the document leaves open, on every operation at once (one run judges them all).
  */
 final class OperationCorpus {
@@ -36,6 +41,7 @@ final class OperationCorpus {
     private static final Map<String, Outcome> UNKNOWN = Map.of("inbox_identifier", Outcome.UNKNOWN_INBOX,
             "contact_identifier", Outcome.UNKNOWN_CONTACT, "conversation_id", Outcome.UNKNOWN_CONVERSATION,
             "message_id", Outcome.UNKNOWN_MESSAGE);
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private OperationCorpus() {
     }
@@ -83,7 +89,32 @@ final class OperationCorpus {
         op.parameters(Parameter.Location.PATH).forEach(p -> out.add(fault(id + ": accepts an unknown " + p.name(), id,
                 UnknownIdentifierRejection.ID, Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == UNKNOWN.get(p.name())
                         ? call.acceptAnyway().get() : r)));
+        // a path value of the wrong type breaks the parameter's schema: a negative case, not an unknown identifier
+        op.parameters(Parameter.Location.PATH).stream().filter(OperationCorpus::integer).forEach(p -> out.add(fault(
+                id + ": accepts a " + p.name() + " that is not an integer", id, NegativeDataRejection.ID, Set.of(),
+                (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_PARAMETER
+                        && notAnInteger(op, call).filter(p.name()::equals).isPresent() ? call.acceptAnyway().get() : r)));
+        op.parameters(Parameter.Location.QUERY).forEach(p -> out.add(fault(id + ": accepts a " + p.name() + " the document does not allow",
+                id, NegativeDataRejection.ID, Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_PARAMETER
+                        && notAnInteger(op, call).isEmpty() ? call.acceptAnyway().get() : r)));
+        op.requestBody().ifPresent(b -> out.add(fault(id + ": accepts a body that breaks its schema", id, NegativeDataRejection.ID,
+                Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_BODY ? call.acceptAnyway().get() : r)));
         return out;
+    }
+
+    private static boolean integer(Parameter p) {
+        return p.schema().filter(s -> FromSchema.types(s.node()).contains("integer")).isPresent();
+    }
+
+    /** The first integer path parameter whose value in the call's path is not an integer. */
+    private static Optional<String> notAnInteger(Operation op, Call call) {
+        List<String> template = List.of(op.pathTemplate().split("/"));
+        String[] sent = call.path().split("/", -1);
+        return op.parameters(Parameter.Location.PATH).stream().filter(OperationCorpus::integer).map(Parameter::name)
+                .filter(name -> {
+                    int at = template.indexOf("{" + name + "}");
+                    return at < sent.length && !INTEGER.matcher(sent[at]).matches();
+                }).findFirst();
     }
 
     private static Corpus.Faulty fault(String name, String operation, String check, Set<String> collateral, Variant variant) {
