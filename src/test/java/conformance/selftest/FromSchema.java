@@ -1,6 +1,7 @@
 package conformance.selftest;
 
 import conformance.generation.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Changes to a response body derived from the documented schema of the answer instead of written per operation: a value
- * of a type the schema does not allow (faulty), null wherever the schema allows it (conforming). An array schema is
- * reached through its items.
+ * of a type the schema does not allow, at the top or one level down (faulty), null wherever the schema allows it
+ * (conforming). An array schema is reached through its items.
  */
 final class FromSchema {
     /** The JSON types a wrong value is picked from, in this order: the first the declaration does not allow. */
@@ -23,27 +24,73 @@ final class FromSchema {
     }
 
     /**
-     * The first property the schema declares a type for (of its items' schema, for an array: the fault goes into the
-     * first item) given a value of the first type it does not allow. An integer becomes its decimal text, so a client
-     * that reads ids as text goes on and the fault stays the only one.
+     * A property given a value of the first type its declaration does not allow; {@code at} leads to the object that
+     * holds it, by member names and {@code 0} for the first item of an array. An integer becomes its decimal text, so a
+     * client that reads ids as text goes on and the fault stays the only one.
      */
-    record Mistyped(boolean inItems, String property, Set<String> declared, String given) {
-        static Optional<Mistyped> of(JsonNode schema) {
-            boolean array = types(schema).contains("array");
-            JsonNode object = array ? schema.path("items") : schema;
+    record Mistyped(List<String> at, String property, Set<String> declared, String given) {
+        private static final String FIRST = "0";
+
+        /** The first property the schema declares a type for (of its items' schema, for an array). */
+        static Optional<Mistyped> first(JsonNode schema) {
+            List<String> at = types(schema).contains("array") ? List.of(FIRST) : List.of();
+            return firstTyped(at, object(schema));
+        }
+
+        /**
+         * The first typed property one level down: in the first member that is an object with typed properties, or an
+         * array of such objects (its first item). Empty when the schema has no such member.
+         */
+        static Optional<Mistyped> nested(JsonNode schema) {
+            List<String> at = types(schema).contains("array") ? List.of(FIRST) : List.of();
+            return object(schema).path("properties").properties().stream()
+                    .filter(p -> object(p.getValue()).path("properties").properties().stream().anyMatch(q -> !types(q.getValue()).isEmpty()))
+                    .findFirst().flatMap(p -> {
+                        List<String> deeper = new ArrayList<>(at);
+                        deeper.add(p.getKey());
+                        if (types(p.getValue()).contains("array")) {
+                            deeper.add(FIRST);
+                        }
+                        return firstTyped(List.copyOf(deeper), object(p.getValue()));
+                    });
+        }
+
+        /** An array schema's items, else the schema itself. */
+        private static JsonNode object(JsonNode schema) {
+            return types(schema).contains("array") ? schema.path("items") : schema;
+        }
+
+        private static Optional<Mistyped> firstTyped(List<String> at, JsonNode object) {
             return object.path("properties").properties().stream().filter(p -> !types(p.getValue()).isEmpty()).findFirst()
                     .map(p -> {
                         Set<String> declared = types(p.getValue());
                         String given = TYPES.stream().filter(t -> !declared.contains(t)
                                 && !(t.equals("integer") && declared.contains("number"))).findFirst().orElseThrow();
-                        return new Mistyped(array, p.getKey(), declared, given);
+                        return new Mistyped(at, p.getKey(), declared, given);
                     });
         }
 
-        /** A copy of {@code body} with the property mistyped (set even where the body lacks it); an empty list stays empty. */
+        /**
+         * A copy of {@code body} with the property mistyped, set even where the body lacks it: a missing (or null)
+         * object or first item on the way is added empty, which every schema here allows.
+         */
         JsonNode applyTo(JsonNode body) {
             JsonNode copy = body.deepCopy();
-            if ((inItems ? copy.path(0) : copy) instanceof ObjectNode o) {
+            JsonNode node = copy;
+            for (int i = 0; i < at.size(); i++) {
+                boolean arrayNext = i + 1 < at.size() && at.get(i + 1).equals(FIRST);
+                if (at.get(i).equals(FIRST) && node instanceof ArrayNode items) {
+                    if (items.isEmpty()) {
+                        items.addObject();
+                    }
+                    node = items.get(0);
+                } else if (node instanceof ObjectNode o) {
+                    JsonNode child = o.get(at.get(i));
+                    boolean usable = child != null && (arrayNext ? child.isArray() : child.isObject());
+                    node = usable ? child : arrayNext ? o.putArray(at.get(i)) : o.putObject(at.get(i));
+                }
+            }
+            if (node instanceof ObjectNode o) {
                 o.set(property, value(o.get(property)));
             }
             return copy;
@@ -62,8 +109,13 @@ final class FromSchema {
 
         @Override
         public String toString() {
-            return (inItems ? "[0]." : "") + property + " as " + (given.equals("integer") || given.equals("array") ? "an " : "a ")
-                    + given + " (documented: " + String.join(" or ", declared) + ")";
+            StringBuilder where = new StringBuilder();
+            for (String step : at) {
+                where.append(step.equals(FIRST) ? "[0]" : (where.isEmpty() ? "" : ".") + step);
+            }
+            where.append(where.isEmpty() ? "" : ".").append(property);
+            return where + " as " + (given.equals("integer") || given.equals("array") ? "an " : "a ") + given
+                    + " (documented: " + String.join(" or ", declared) + ")";
         }
     }
 

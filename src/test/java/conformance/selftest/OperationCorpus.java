@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -72,8 +73,9 @@ final class OperationCorpus {
         String id = op.id();
         Response success = op.success().orElseThrow(() -> new IllegalStateException(id + " documents no success"));
         List<Corpus.Faulty> out = new ArrayList<>();
-        success.schema().flatMap(s -> FromSchema.Mistyped.of(s.node())).ifPresent(m -> out.add(fault(id + ": " + m,
-                id, ResponseSchemaConformance.ID, Set.of(), onSuccess(id, (call, r) -> r.withBody(m.applyTo(r.json()))))));
+        success.schema().stream().flatMap(s -> Stream.of(FromSchema.Mistyped.first(s.node()), FromSchema.Mistyped.nested(s.node())))
+                .flatMap(Optional::stream).forEach(m -> out.add(fault(id + ": " + m, id, ResponseSchemaConformance.ID, Set.of(),
+                        onSuccess(id, (call, r) -> r.withBody(m.applyTo(r.json()))))));
         // 201 is a 2xx, so the request still counts as accepted: only the status is undocumented
         out.add(fault(id + ": success answers 201", id, StatusCodeConformance.ID, Set.of(), onSuccess(id, (call, r) -> r.withStatus(201))));
         out.add(success.mediaType().isPresent()
