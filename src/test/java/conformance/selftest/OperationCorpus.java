@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,13 @@ final class OperationCorpus {
     }
 
     private static List<Corpus.Faulty> breaking(Operation op) {
+        List<Corpus.Faulty> out = new ArrayList<>(answers(op));
+        out.addAll(acceptances(op));
+        return out;
+    }
+
+    /** Faults of the answers themselves: of the success body, its status and media type, and a 5xx. */
+    private static List<Corpus.Faulty> answers(Operation op) {
         String id = op.id();
         Response success = op.success().orElseThrow(() -> new IllegalStateException(id + " documents no success"));
         List<Corpus.Faulty> out = new ArrayList<>();
@@ -87,21 +95,33 @@ final class OperationCorpus {
         // are status_code_conformance's; a 500 is no acceptance, so the rejection checks pass
         out.add(fault(id + ": 500 for every request it must reject", id, NotAServerError.ID, Set.of(StatusCodeConformance.ID),
                 (call, r) -> call.operation().equals(id) && r.status() >= 400 ? Reply.json(500, Corpus.error("internal error")) : r));
-        // the accepted answer is the operation's documented success, so no other check has anything to say
+        return out;
+    }
+
+    /**
+     * Requests the operation must refuse, accepted with its documented success (so no other check has anything to say):
+     * an unknown identifier per path parameter; a path value of the wrong type (a negative case: it breaks the
+     * parameter's schema), a query value or a body the document does not allow.
+     */
+    private static List<Corpus.Faulty> acceptances(Operation op) {
+        String id = op.id();
+        List<Corpus.Faulty> out = new ArrayList<>();
         op.parameters(Parameter.Location.PATH).forEach(p -> out.add(fault(id + ": accepts an unknown " + p.name(), id,
-                UnknownIdentifierRejection.ID, Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == UNKNOWN.get(p.name())
-                        ? call.acceptAnyway().get() : r)));
-        // a path value of the wrong type breaks the parameter's schema: a negative case, not an unknown identifier
+                UnknownIdentifierRejection.ID, Set.of(), accepting(id, call -> call.outcome() == UNKNOWN.get(p.name())))));
         op.parameters(Parameter.Location.PATH).stream().filter(OperationCorpus::integer).forEach(p -> out.add(fault(
                 id + ": accepts a " + p.name() + " that is not an integer", id, NegativeDataRejection.ID, Set.of(),
-                (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_PARAMETER
-                        && notAnInteger(op, call).filter(p.name()::equals).isPresent() ? call.acceptAnyway().get() : r)));
+                accepting(id, call -> call.outcome() == Outcome.INVALID_PARAMETER && notAnInteger(op, call).filter(p.name()::equals).isPresent()))));
         op.parameters(Parameter.Location.QUERY).forEach(p -> out.add(fault(id + ": accepts a " + p.name() + " the document does not allow",
-                id, NegativeDataRejection.ID, Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_PARAMETER
-                        && notAnInteger(op, call).isEmpty() ? call.acceptAnyway().get() : r)));
+                id, NegativeDataRejection.ID, Set.of(),
+                accepting(id, call -> call.outcome() == Outcome.INVALID_PARAMETER && notAnInteger(op, call).isEmpty()))));
         op.requestBody().ifPresent(b -> out.add(fault(id + ": accepts a body that breaks its schema", id, NegativeDataRejection.ID,
-                Set.of(), (call, r) -> call.operation().equals(id) && call.outcome() == Outcome.INVALID_BODY ? call.acceptAnyway().get() : r)));
+                Set.of(), accepting(id, call -> call.outcome() == Outcome.INVALID_BODY))));
         return out;
+    }
+
+    /** Accepts the calls of {@code operation} that {@code refused} picks, answering as if they had succeeded. */
+    private static Variant accepting(String operation, Predicate<Call> refused) {
+        return (call, r) -> call.operation().equals(operation) && refused.test(call) ? call.acceptAnyway().get() : r;
     }
 
     private static boolean integer(Parameter p) {
@@ -133,7 +153,7 @@ final class OperationCorpus {
         return (call, r) -> r.status() / 100 == 2 && r.body().length > 0 ? change.answer(call, r) : r;
     }
 
-    static JsonSchema successSchema(String operation) {
+    private static JsonSchema successSchema(String operation) {
         return CONTRACT.operation(operation).success().flatMap(Response::schema)
                 .orElseThrow(() -> new IllegalStateException(operation + " documents no success schema"));
     }
