@@ -38,8 +38,8 @@ record ConversationsResource(Dialect dialect, State state, Views views) {
     }
 
     /** A conversation as if created now, kept nowhere: for variants that accept what they should refuse. */
-    ObjectNode unsaved(Inbox inbox, long contactId) {
-        return views.conversation(new Conversation(0, inbox.id(), state.nextNumber(inbox), state.uuid(), "", contactId,
+    ObjectNode unsaved(Inbox inbox, long contactId, long number) {
+        return views.conversation(new Conversation(0, inbox.id(), number, state.uuid(), "", contactId,
                 status(inbox, contactId), 0, Json.NODES.objectNode()));
     }
 
@@ -90,7 +90,7 @@ record ConversationsResource(Dialect dialect, State state, Views views) {
     }
 
     /** Rails' {@code head :ok} keeps the request format's media type; the document documents no body at all. */
-    private Reply empty() {
+    Reply empty() {
         return dialect == Dialect.CHATWOOT ? Reply.raw(200, "application/json", "") : Reply.raw(200, null, "");
     }
 }

@@ -85,7 +85,7 @@ public final class ReferenceTarget implements AutoCloseable {
             String path = http.getRequestURI().getRawPath();
             Handled handled = api.handle(http.getRequestMethod(), path, http.getRequestURI().getRawQuery(), contentType, body);
             Call call = new Call(http.getRequestMethod(), path, handled.operation(), contentType, body, handled.outcome(),
-                    handled.payload(), () -> api.acceptAnyway(path));
+                    handled.payload(), () -> api.acceptAnyway(http.getRequestMethod(), path).orElseGet(handled::reply));
             write(http, variant.answer(call, handled.reply()));
         } catch (RuntimeException e) {
             // a faulty variant may throw on purpose; the client sees a broken exchange, the server goes on

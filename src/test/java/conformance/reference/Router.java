@@ -20,6 +20,7 @@ final class Router {
     private final ContactsResource contacts;
     private final ConversationsResource conversations;
     private final MessagesResource messages;
+    private final Accepted accepted;
 
     Router(Dialect dialect) {
         this.dialect = dialect;
@@ -28,6 +29,7 @@ final class Router {
         this.contacts = new ContactsResource(dialect, state, views, refusals);
         this.conversations = new ConversationsResource(dialect, state, views);
         this.messages = new MessagesResource(dialect, state, views);
+        this.accepted = new Accepted(dialect, state, views, conversations);
         state.addInbox(false, false, false);
         state.addInbox(false, false, false);
         state.addInbox(true, false, false);
@@ -144,17 +146,8 @@ final class Router {
         return dialect == Dialect.DOCUMENT ? DocumentRules.check(request, refusals) : Optional.empty();
     }
 
-    /**
-     * A new conversation for whatever the path names, even when it names nothing known: the inbox (else the first),
-     * its contact (else the first contact anywhere, else a made-up one). Not kept: it exists only in this answer.
-     */
-    synchronized Reply acceptAnyway(String path) {
-        String[] parts = path.startsWith(Endpoint.PREFIX) ? path.substring(Endpoint.PREFIX.length()).split("/", -1) : new String[0];
-        Inbox inbox = state.inbox(parts.length > 0 ? parts[0] : "").orElseGet(() -> state.inboxes().get(0));
-        String sourceId = parts.length > 2 ? parts[2] : "";
-        long contactId = state.contactInbox(inbox, sourceId).map(ContactInbox::contactId)
-                .orElseGet(() -> state.contacts().findFirst()
-                        .orElseGet(() -> state.addContact(null, null, null, null, Json.NODES.objectNode())).id());
-        return Reply.json(200, conversations.unsaved(inbox, contactId));
+    /** What the operation {@code method} and {@code path} route to answers on success; empty when they route nowhere. */
+    synchronized Optional<Reply> acceptAnyway(String method, String path) {
+        return Endpoint.route(method, path, dialect == Dialect.CHATWOOT).map(accepted::answer);
     }
 }

@@ -51,6 +51,11 @@ final class Views {
 
     /** {@code public_message}: a contact's text message, so no attachments key; the sender as Chatwoot pushes it. */
     ObjectNode message(Message message) {
+        return message(message, state.conversation(message.conversationKey()).number());
+    }
+
+    /** The same, for a message whose conversation the state need not hold (one shown but never saved). */
+    ObjectNode message(Message message, long conversationNumber) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("id", message.id());
         out.set("content", message.content());
@@ -58,7 +63,7 @@ final class Views {
         out.put("content_type", "text");
         out.set("content_attributes", message.contentAttributes().deepCopy());
         out.put("created_at", message.createdAt().getEpochSecond());
-        out.put("conversation_id", state.conversation(message.conversationKey()).number());
+        out.put("conversation_id", conversationNumber);
         out.set("sender", sender(state.contact(message.senderId()).record()));
         return out;
     }

@@ -3,6 +3,7 @@ package conformance.selftest;
 import conformance.generation.Json;
 import conformance.reference.Outcome;
 import conformance.reference.Variant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,13 @@ final class ConformingCorpus {
                                     .forEach(name -> o.put(name, o.get(name).asDouble()));
                             return o;
                         }))));
+    }
+
+    /** These variants and those that change every operation ({@link OperationCorpus}). */
+    static List<Conforming> everyOperation() {
+        List<Conforming> every = new ArrayList<>(all());
+        every.addAll(OperationCorpus.conforming());
+        return every;
     }
 
     private static final String SPARSE_CONVERSATION = "{\"messages\":[{\"attachments\":[{}],\"sender\":{}}],\"contact\":{}}";

@@ -11,6 +11,7 @@ import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
 import conformance.checks.TransportCheck;
 import conformance.checks.UnknownIdentifierRejection;
+import conformance.contract.Contract;
 import conformance.generation.Json;
 import conformance.reference.Call;
 import conformance.reference.Outcome;
@@ -31,16 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
  * Variants of the reference target, each breaking exactly one rule, named by the check that must catch it. Some
  * rules cannot be broken alone (a 500 is also an undocumented status): {@code collateral} lists the other checks the
  * same fault necessarily fails, so the self-test can insist on exactly the expected set. {@code generated} marks
- * faults only some generated inputs show: no fixed request of the suite triggers them.
+ * faults only some generated inputs show: no fixed request of the suite triggers them. {@code operation} is the
+ * operation whose answers the fault breaks; the faults here are create-a-conversation's (one is create-a-contact's),
+ * those of every operation are {@link OperationCorpus}'s.
  */
 final class Corpus {
     private Corpus() {
     }
 
-    record Faulty(String name, String expectedCheck, Set<String> collateral, boolean generated, Supplier<Variant> variant,
-                  Map<String, String> settings) {
+    record Faulty(String name, String operation, String expectedCheck, Set<String> collateral, boolean generated,
+                  Supplier<Variant> variant, Map<String, String> settings) {
         Faulty(String name, String expectedCheck, Set<String> collateral, boolean generated, Supplier<Variant> variant) {
-            this(name, expectedCheck, collateral, generated, variant, Map.of());
+            this(name, Contract.CREATE_CONVERSATION, expectedCheck, collateral, generated, variant, Map.of());
         }
 
         @Override
@@ -67,8 +70,15 @@ final class Corpus {
         all.addAll(identifiers());
         all.addAll(semantics());
         all.addAll(transport());
-        all.add(new Faulty("omits the documented messages (strict profile)", DocumentedPropertiesPresent.ID, Set.of(), false,
-                () -> created((call, r) -> r.editJson(o -> o.remove("messages"))), Map.of("profile", "strict")));
+        all.add(new Faulty("omits the documented messages (strict profile)", Contract.CREATE_CONVERSATION, DocumentedPropertiesPresent.ID,
+                Set.of(), false, () -> created((call, r) -> r.editJson(o -> o.remove("messages"))), Map.of("profile", "strict")));
+        return all;
+    }
+
+    /** These faults and those of every operation ({@link OperationCorpus}). */
+    static List<Faulty> everyOperation() {
+        List<Faulty> all = new ArrayList<>(faulty());
+        all.addAll(OperationCorpus.faulty());
         return all;
     }
 
@@ -121,8 +131,8 @@ final class Corpus {
                 schema("id as a string", o -> o.put("id", String.valueOf(o.get("id").asLong()))),
                 schema("messages an object, not an array", o -> o.putObject("messages")),
                 schema("contact_last_seen_at as an ISO date string", o -> o.put("contact_last_seen_at", "2026-11-28T10:00:00Z")),
-                one("create-a-contact answers pubsub_token as a number", ResponseSchemaConformance.ID,
-                        on(Outcome.CONTACT_CREATED, (call, r) -> r.editJson(o -> o.put("pubsub_token", 42)))));
+                new Faulty("create-a-contact answers pubsub_token as a number", Contract.CREATE_CONTACT, ResponseSchemaConformance.ID,
+                        Set.of(), false, () -> on(Outcome.CONTACT_CREATED, (call, r) -> r.editJson(o -> o.put("pubsub_token", 42))), Map.of()));
     }
 
     private static List<Faulty> schemaNested() {
