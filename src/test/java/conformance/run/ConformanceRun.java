@@ -21,6 +21,9 @@ import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
 import conformance.verdict.CheckResult;
+import conformance.verdict.Coverage;
+import conformance.verdict.Decision;
+import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
@@ -110,18 +113,21 @@ public final class ConformanceRun {
                 config.maxBodyBytes(), config.rateLimit(), config.trustStore().map(TrustStore::keyStore));
         List<Check> checks = Catalog.create(config.profile());
         Tally tally = new Tally();
+        Coverage coverage = new Coverage();
         Statistics stats = new Statistics();
-        Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
+        Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor));
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, operation.id(), waivers);
             Optional<String> why = reason.or(() -> config.requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
+            List<OperationCoverage> operations = coverage.entries(List.of(operation));
+            Decision decision = Decision.of(why, results, operations);
             List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(why, results), why, config.baseUrl().get().toString(),
+            return new Result(new RunReport(decision.verdict(), decision.inconclusiveReason(), config.baseUrl().get().toString(),
                     embedded, contract.path().toString(), contract.sha256(), seed, config.profile().id(), SuiteVersion.get(),
-                    started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, unused,
+                    started, Duration.between(started, Instant.now()).toMillis(), judging.requests(), results, operations, unused,
                     String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
                     FailingCases.targetKey(config, embedded));
         };
