@@ -32,7 +32,6 @@ public final class Certificate {
         row(md, "Target", redactor.redact(r.describedTarget()));
         row(md, "Target kind", r.targetKind() + r.replay().dialect().map(d -> ", dialect " + d).orElse(""));
         row(md, "Operations", OperationsTable.operations(r).stream().map(op -> "`" + op + "`").collect(Collectors.joining(", ")));
-        r.unjudgedSummary().ifPresent(u -> row(md, "Not judged", u));
         row(md, "Specification", "`" + r.specPath() + "` sha256 `" + r.specSha256() + "`");
         row(md, "Suite version", r.suiteVersion());
         row(md, "Seed", "`" + r.seed() + "` (replay with `-Dconformance.seed=" + r.seed() + "`)");
