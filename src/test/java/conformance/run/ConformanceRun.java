@@ -21,6 +21,9 @@ import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
 import conformance.verdict.CheckResult;
+import conformance.verdict.Coverage;
+import conformance.verdict.Decision;
+import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
@@ -114,20 +117,24 @@ public final class ConformanceRun {
                 .stream().filter(c -> checkIds.contains(c.id())).toList();
         List<Check> checks = catalog.get();
         Tally tally = new Tally();
+        Coverage coverage = new Coverage();
         Statistics stats = new Statistics();
-        Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
+        Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor));
         String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded);
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);
             Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
+            List<OperationCoverage> operations = coverage.entries(selected);
+            Decision decision = Decision.of(why, results, operations);
             List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(why, results), why, config.target().baseUrl().get().toString(),
+            return new Result(new RunReport(decision.verdict(), decision.inconclusiveReason(), config.target().baseUrl().get().toString(),
                     embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(),
                     SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(), judging.requests(),
-                    results, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats, targetKey);
+                    results, operations, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
+                    targetKey);
         };
         Sending sending = new Sending(exchanger, judging, tally, progress, config.target().workers());
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
