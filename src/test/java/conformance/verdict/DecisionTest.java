@@ -39,7 +39,7 @@ class DecisionTest {
     void aFailedCheckKeepsTheRunNonConformantAndTheLineStillNamesWhatCouldNotBeJudged() {
         RunReport r = Reports.of(List.of(check("create-a-conversation", Outcome.FAILED)), List.of(CONVERSATIONS, MESSAGES));
         assertEquals(Verdict.NON_CONFORMANT, r.verdict());
-        assertTrue(r.headline().contains("1 check failed: status_code_conformance (0); "
+        assertTrue(r.headline().contains("1 check failed: status_code_conformance on create-a-conversation (0); "
                 + "1 operation could not be judged: update-a-message (its fixture failed: status 422) — "), r.headline());
     }
 

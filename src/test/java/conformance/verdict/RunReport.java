@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -108,6 +111,20 @@ public record RunReport(
         return checks.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
     }
 
+    /**
+     * The failed checks in catalog order, each with where it failed and how often (its findings no waiver accepted):
+     * {@code 2 checks failed: status_code_conformance on 9 operations (219), negative_data_rejection on create-a-message (12)}.
+     */
+    private String failedSummary() {
+        Map<String, List<CheckResult>> byCheck = checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
+                .collect(Collectors.groupingBy(CheckResult::checkId, LinkedHashMap::new, Collectors.toList()));
+        return byCheck.size() + " check" + (byCheck.size() == 1 ? "" : "s") + " failed: " + byCheck.entrySet().stream()
+                .map(e -> e.getKey() + " on " + (e.getValue().size() == 1 ? e.getValue().get(0).operationId()
+                        : e.getValue().size() + " operations") + " (" + e.getValue().stream().flatMap(c -> c.findings().stream())
+                        .filter(g -> g.waiver().isEmpty()).mapToInt(FindingGroup::occurrences).sum() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
     /** The one line a person or a CI log reads first. */
     public String headline() {
         String v = verdict.name();
@@ -117,11 +134,7 @@ public record RunReport(
         }
         String detail = switch (verdict) {
             case INCONCLUSIVE -> inconclusiveReason.orElse("the run could not judge the target");
-            case NON_CONFORMANT -> failedChecks() + " check" + (failedChecks() == 1 ? "" : "s") + " failed: "
-                    + String.join(", ", checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
-                    .map(c -> c.checkId() + " (" + c.findings().stream().filter(g -> g.waiver().isEmpty())
-                            .mapToInt(FindingGroup::occurrences).sum() + ")")
-                    .distinct().toList()) + notRunSummary().map(n -> "; " + n).orElse("")
+            case NON_CONFORMANT -> failedSummary() + notRunSummary().map(n -> "; " + n).orElse("")
                     + unjudgedSummary().map(u -> "; " + u).orElse("");
             case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed"
                     + notRunSummary().map(n -> ", " + n).orElse("");
