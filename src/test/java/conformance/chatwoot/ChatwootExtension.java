@@ -105,6 +105,11 @@ public final class ChatwootExtension implements Extension {
             }
 
             @Override
+            public String variant() {
+                return settings.dialect().id();
+            }
+
+            @Override
             public void close() {
                 reference.close();
             }

@@ -12,6 +12,9 @@ public interface EmbeddedTarget extends AutoCloseable {
     /** What reports call it, without its port: {@code embedded reference target, chatwoot dialect}. */
     String name();
 
+    /** Which of its variants runs ({@code chatwoot}): what keeps its stored failing cases apart from the other's. */
+    String variant();
+
     @Override
     void close();
 }

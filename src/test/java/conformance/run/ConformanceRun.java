@@ -98,14 +98,14 @@ public final class ConformanceRun {
             try (EmbeddedTarget embedded = extension.startEmbedded()) {
                 progress.stage("no conformance.baseUrl given: testing the " + embedded.name() + " at " + embedded.baseUrl());
                 return new ConformanceRun(config.withBaseUrl(embedded.baseUrl()), embedded.extension(), progress, observer)
-                        .against(contract, selected, checkIds, waivers, Optional.of(embedded.name()), replay);
+                        .against(contract, selected, checkIds, waivers, Optional.of(embedded), replay);
             }
         }
         return against(contract, selected, checkIds, waivers, Optional.empty(), replay);
     }
 
     private Result against(Contract contract, List<Operation> selected, List<String> checkIds, Waivers waivers,
-                           Optional<String> embedded, Replay replay) {
+                           Optional<EmbeddedTarget> embedded, Replay replay) {
         Instant started = Instant.now();
         long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
@@ -120,7 +120,7 @@ public final class ConformanceRun {
         Coverage coverage = new Coverage();
         Statistics stats = new Statistics();
         Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor));
-        String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded);
+        String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded.map(EmbeddedTarget::variant));
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);

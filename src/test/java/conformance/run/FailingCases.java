@@ -43,8 +43,8 @@ public final class FailingCases {
     }
 
     /** Under which key a run's cases are stored and read. */
-    static String targetKey(URI baseUrl, Optional<String> embeddedName) {
-        return embeddedName.map(name -> "embedded:" + name).orElse(baseUrl.toString());
+    static String targetKey(URI baseUrl, Optional<String> embeddedVariant) {
+        return embeddedVariant.map(variant -> "embedded:" + variant).orElse(baseUrl.toString());
     }
 
     /** The cases stored for this target and operation; none when there is no file or it cannot be read. */

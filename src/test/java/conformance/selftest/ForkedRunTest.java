@@ -56,6 +56,7 @@ class ForkedRunTest {
             s.put("inboxIdentifier", "inbox");
             s.put("contactIdentifier", "contact");
             s.put("tries", "2");
+            s.put("operations", "create-a-conversation");
             s.put("reports", reports.toString());
             Forked run = Forked.start(s, folder.resolve("console.txt"), "-Xmx64m");
             int exit = run.exitCode(180);
