@@ -93,7 +93,7 @@ class PrismMockTest {
             s.put("storedCases", "false");
             report = Configuration.from(Settings.of(s)).run(Progress.SILENT).execute().report();
         }
-        Map<String, Map<String, Expected>> expected = new StatelessMock(mock.dynamic(), ownContacts, ownContacts).of(contract);
+        Map<String, Map<String, Expected>> expected = new StatelessMock(mock.dynamic(), ownContacts).of(contract);
         Map<String, Map<String, Expected>> reported = reported(report);
         List<String> mismatches = mismatches(expected, reported);
         notes.add(note(mock, report, expected, reported, mismatches));

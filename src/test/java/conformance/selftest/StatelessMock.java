@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  */
 final class StatelessMock {
     /** The one body rule Prism lets through: Node decodes invalid UTF-8 with replacement characters, so the JSON parses. */
-    static final String INVALID_UTF8 = "malformed bytes: invalid UTF-8 in a member name";
-    static final String NEVER_OBSERVED = "documented rejection never observed";
+    private static final String INVALID_UTF8 = "malformed bytes: invalid UTF-8 in a member name";
+    private static final String NEVER_OBSERVED = "documented rejection never observed";
     private static final Map<String, String> UNKNOWN_KINDS = Map.of("inbox_identifier", "unknown_inbox",
             "contact_identifier", "unknown_contact", "conversation_id", "unknown_conversation", "message_id", "unknown_message");
     private static final String SPEC_GAP = "spec gap ";
@@ -74,17 +74,15 @@ final class StatelessMock {
     }
 
     private final boolean dynamic;
-    private final boolean secondInbox;
-    private final boolean contactFacts;
+    private final boolean ownContacts;
 
     /**
-     * @param secondInbox  whether the run was given a second inbox (for {@code cross_inbox_isolation})
-     * @param contactFacts whether the suite created its own contact, so it knows the contact's id
+     * @param ownContacts whether the suite made its own contacts (the document has create-a-contact): then it was given
+     *                    a second inbox, and it knows its contact's id
      */
-    StatelessMock(boolean dynamic, boolean secondInbox, boolean contactFacts) {
+    StatelessMock(boolean dynamic, boolean ownContacts) {
         this.dynamic = dynamic;
-        this.secondInbox = secondInbox;
-        this.contactFacts = contactFacts;
+        this.ownContacts = ownContacts;
     }
 
     /** Every check's expectation on every operation of the document, operations in document order. */
@@ -185,7 +183,7 @@ final class StatelessMock {
         if (op.parameters(Parameter.Location.PATH).stream().noneMatch(p -> p.name().equals("contact_identifier"))) {
             return Expected.skipped(Skip.Kind.NOT_APPLICABLE, "not under a contact");
         }
-        return secondInbox ? Expected.finding(Set.of(FOREIGN_CONTACT), "any contact is as good as another to a stateless "
+        return ownContacts ? Expected.finding(Set.of(FOREIGN_CONTACT), "any contact is as good as another to a stateless "
                 + "mock: both inboxes' contacts get 200 under the other inbox")
                 : Expected.skipped(Skip.Kind.NOT_RUN, "no second inbox: without create-a-contact the suite cannot make a contact there");
     }
@@ -199,11 +197,11 @@ final class StatelessMock {
                     + "again, uuid \"string\" (no UUID); inbox_id 0 stays the same and contact.id 0 is the id create-a-contact returned");
         }
         Set<String> pointers = new TreeSet<>(Set.of("/uuid", "/inbox_id"));
-        if (contactFacts) {
+        if (ownContacts) {
             pointers.add("/contact/id");
         }
         return Expected.finding(pointers, "dynamic mode fills every member at random: uuid is lorem text (the document "
-                + "gives it no format), inbox_id changes with every create" + (contactFacts
+                + "gives it no format), inbox_id changes with every create" + (ownContacts
                 ? ", contact.id is never the id create-a-contact returned" : "") + "; random ids happen not to repeat");
     }
 
