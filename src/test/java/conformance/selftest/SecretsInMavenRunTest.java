@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.chatwoot.ConversationSemantics;
+import conformance.chatwoot.IdentityHash;
 import conformance.checks.PositiveDataAcceptance;
 import conformance.generation.Json;
 import conformance.reference.Inbox;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("external")
 class SecretsInMavenRunTest {
+    private static final Pattern IDENTIFIER = Pattern.compile("(conformance-[0-9a-f]+-[0-9a-f]+-[0-9a-z-]+)");
 
     @Test
     void aFailingRunWithATokenForEachInboxLeavesNeitherTokenInAnyFileOrTheConsole() throws IOException {
@@ -46,7 +50,9 @@ class SecretsInMavenRunTest {
                     "-Dconformance.hmacToken=" + main.hmacToken(),
                     "-Dconformance.otherInboxIdentifier=" + other.identifier(),
                     "-Dconformance.otherInboxHmacToken=" + other.hmacToken(),
-                    "-Dconformance.tries=10");
+                    "-Dconformance.tries=10",
+                    // the contacts operations send identity hashes, the GET in its query string
+                    "-Dconformance.operations=create-a-conversation,get-details-of-a-contact,update-a-contact");
         }
         assertEquals(1, run.exitCode(), run.output());
         JsonNode summary = Json.MAPPER.readTree(Files.readString(copy.reports().resolve("conformance-summary.json")));
@@ -57,15 +63,22 @@ class SecretsInMavenRunTest {
         assertTrue(Files.readString(junit).contains("<property name=\"conformance.otherInboxIdentifier\""),
                 "Failsafe recorded the run's system properties in its XML");
 
+        // the identity hashes of the identifiers the run sent are secrets too (a hash opens the contact to anyone)
+        List<String> secrets = new ArrayList<>(tokens);
+        Matcher identifiers = IDENTIFIER.matcher(Files.readString(copy.reports().resolve("exchanges.ndjson")));
+        while (identifiers.find()) {
+            tokens.forEach(t -> secrets.add(IdentityHash.of(t, identifiers.group(1))));
+        }
+        assertTrue(secrets.size() > tokens.size() * 10, "the run sent identifiers with hashes: " + secrets.size());
         // the whole copy: the sources hold no token, so whatever holds one the run wrote (reports/, target/, …)
         List<String> leaks = new ArrayList<>();
         try (Stream<Path> files = Files.walk(copy.root())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-                tokens.stream().filter(text::contains).forEach(t -> leaks.add(copy.root().relativize(f).toString()));
+                secrets.stream().filter(text::contains).forEach(t -> leaks.add(copy.root().relativize(f).toString()));
             }
         }
-        tokens.stream().filter(run.output()::contains).forEach(t -> leaks.add("the console"));
+        secrets.stream().filter(run.output()::contains).forEach(t -> leaks.add("the console"));
         assertEquals(List.of(), leaks);
     }
 
