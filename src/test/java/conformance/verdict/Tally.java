@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Tally {
     /**
-     * More than the rules a request body can break on one operation (update-a-message's document has 53), so that a
+     * More than the rules a request can break on one operation (update-a-message's body and path give 56), so that a
      * target refusing none of them still has every finding kept, each one judged (and waived) on its own.
      */
     static final int MAX_DISTINCT = 100;
