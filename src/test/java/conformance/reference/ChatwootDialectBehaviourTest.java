@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,28 @@ class ChatwootDialectBehaviourTest {
                     Json.MAPPER.readTree(tooLong.body()).get("message").asString());
             assertEquals(400, post(t, path + contact + "/conversations", "application/json", "{\"a\":").statusCode());
             assertEquals(200, post(t, path + contact + "/conversations", "text/plain", "anything").statusCode());
+        }
+    }
+
+    /**
+     * Rails compares any identifier_hash that is not blank ({@code 42}, {@code true}, a non-empty array) with the
+     * digest, and fails with 500; blank ones ({@code false}, {@code ""}, {@code []}, {@code null}) skip the check on
+     * an inbox that does not require it.
+     */
+    @Test
+    void anIdentifierHashThatIsNotBlankIsComparedWhateverItsTypeAndFailsWith500() throws Exception {
+        try (ReferenceTarget t = ReferenceTarget.start(Dialect.CHATWOOT, Variant.CONFORMING)) {
+            Inbox plain = t.inboxes().stream().filter(i -> !i.hmacMandatory()).findFirst().orElseThrow();
+            String contacts = "/public/api/v1/inboxes/" + plain.identifier() + "/contacts";
+            for (String hash : List.of("42", "true", "[1]", "{\"a\":1}", "\"wrong\"")) {
+                HttpResponse<String> r = post(t, contacts, "application/json", "{\"identifier\":\"x\",\"identifier_hash\":" + hash + "}");
+                assertEquals(500, r.statusCode(), hash);
+                assertEquals("{\"status\":500,\"error\":\"Internal Server Error\"}", r.body(), hash);
+            }
+            for (String hash : List.of("false", "\"  \"", "[]", "{}", "null")) {
+                assertEquals(200, post(t, contacts, "application/json", "{\"identifier\":\"x\",\"identifier_hash\":" + hash + "}")
+                        .statusCode(), hash);
+            }
         }
     }
 }

@@ -95,18 +95,19 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
     }
 
     /**
-     * The identity hash: checked when the inbox requires it or the request sends one (Chatwoot: a non-blank one), over
-     * the identifier sent with it. A correct one marks the contact inbox verified, as Chatwoot's hmac_verified.
+     * The identity hash: checked when the inbox requires it or the request sends one (Chatwoot: any value Ruby does
+     * not call blank, so a number or {@code true} is compared too, and never matches), over the identifier sent with
+     * it. A correct one marks the contact inbox verified, as Chatwoot's hmac_verified.
      */
     private Optional<Handled> identity(Request request, Inbox inbox, Optional<ContactInbox> contact) {
         ObjectNode p = request.params();
         JsonNode hash = p.path("identifier_hash");
-        boolean hashGiven = hash.isString() && (dialect == Dialect.DOCUMENT || !hash.asString().isBlank());
+        boolean hashGiven = dialect == Dialect.DOCUMENT ? hash.isString() : !rubyBlank(hash);
         if (!inbox.hmacMandatory() && !hashGiven) {
             return Optional.empty();
         }
         String identifier = p.path("identifier").isString() ? p.get("identifier").asString() : "";
-        if (!hashGiven || !IdentityHash.of(inbox.hmacToken(), identifier).equals(hash.asString())) {
+        if (!hashGiven || !hash.isString() || !IdentityHash.of(inbox.hmacToken(), identifier).equals(hash.asString())) {
             return Optional.of(refusals.invalid(request, Outcome.HMAC_FAILED, "identifier_hash",
                     hashGiven ? "identifier_hash does not match the identifier" : "this inbox requires identifier_hash"));
         }
@@ -127,6 +128,12 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
             }
         }
         return out;
+    }
+
+    /** Ruby's {@code blank?}: absent, null, false, a string of white space, an empty array or object. */
+    private static boolean rubyBlank(JsonNode v) {
+        return v.isMissingNode() || v.isNull() || v.isBoolean() && !v.asBoolean() || v.isString() && v.asString().isBlank()
+                || v.isContainer() && v.isEmpty();
     }
 
     private static String text(ObjectNode p, String field) {
