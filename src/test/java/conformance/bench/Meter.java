@@ -36,6 +36,11 @@ final class Meter {
         return wallNanos / 1e9;
     }
 
+    /** CPU this JVM used during the work, all its threads (the embedded target's too). */
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
     double cpuShare() {
         return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos / Runtime.getRuntime().availableProcessors();
     }

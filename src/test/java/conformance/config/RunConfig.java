@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public record RunConfig(Target target, Generation generation, Outputs outputs, Path spec, Optional<Path> waivers,
                         Selection selection) {
 
-    public static final int DEFAULT_TRIES = 200;
+    public static final int DEFAULT_TRIES = 100;
     public static final int MAX_WORKERS = 64;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Path DEFAULT_SPEC = Path.of("spec", "client_swagger.json");

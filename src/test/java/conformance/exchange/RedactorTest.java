@@ -32,6 +32,19 @@ class RedactorTest {
     }
 
     @Test
+    void everySecretMemberOfABodyIsHiddenWhateverTheSpacingAroundItsColon() {
+        Redactor redactor = new Redactor();
+        for (String name : List.of("identifier_hash", "pubsub_token", "hmac_token", "api_access_token", "access_token", "password")) {
+            for (String member : List.of("\"" + name + "\":\"s3cr\\\"et\"", "\"" + name + "\" :\n \"s3cr\\\"et\"")) {
+                String body = "{\"name\":\"kept\"," + member + "}";
+                String shown = redactor.body(body.getBytes(StandardCharsets.UTF_8), 1000);
+                assertFalse(shown.contains("s3cr"), shown);
+                assertTrue(shown.contains("\"" + Secret.PLACEHOLDER + "\"") && shown.contains("kept"), shown);
+            }
+        }
+    }
+
+    @Test
     void aBodyCutWhereAnEmojiStandsKeepsOnlyWholeCharacters() {
         String body = "a".repeat(9) + "👍" + "b".repeat(10);
         String cut = new Redactor().body(body.getBytes(StandardCharsets.UTF_8), 10);

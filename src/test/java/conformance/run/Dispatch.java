@@ -20,15 +20,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends a plan's cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
+ * Sends plans of cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
  * judging stays on one thread and reports do not depend on the number of workers. Sending happens off the judging
  * thread even with one worker: the next case is on the wire while the last answer is judged and recorded, one
  * request in flight all the same. At most two cases per worker are ahead of the one being judged: memory stays flat
- * however long the plan.
+ * however long the plan. The workers and their exchangers (each a client and a kept-alive connection) serve every
+ * plan of a run, one plan after the other: setting them up again for each operation cost more than its few cases.
  */
-final class Dispatch implements Iterable<Delivery>, AutoCloseable {
-    private final Iterable<Case> plan;
-    private final Operation operation;
+final class Dispatch implements AutoCloseable {
     private final int workers;
     private final Duration timeout;
     private final ExecutorService pool;
@@ -41,9 +40,7 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
      *                  whatever follows the cases (shrinking), however a worker ends; its timeout bounds how long a
      *                  request on the wire may still take when the run stops
      */
-    Dispatch(Iterable<Case> plan, Operation operation, HttpExchanger exchanger, int workers) {
-        this.plan = plan;
-        this.operation = operation;
+    Dispatch(HttpExchanger exchanger, int workers) {
         this.workers = workers;
         this.timeout = exchanger.timeout();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -58,9 +55,12 @@ final class Dispatch implements Iterable<Delivery>, AutoCloseable {
         exchangers.addAll(all);
     }
 
-    @Override
-    public Iterator<Delivery> iterator() {
-        Iterator<Case> cases = plan.iterator();
+    /** The deliveries of {@code plan}'s cases, in plan order; a plan is read through before the next one is sent. */
+    Iterable<Delivery> send(Iterable<Case> plan, Operation operation) {
+        return () -> deliveries(plan.iterator(), operation);
+    }
+
+    private Iterator<Delivery> deliveries(Iterator<Case> cases, Operation operation) {
         Deque<Future<Delivery>> window = new ArrayDeque<>();
         return new Iterator<>() {
             @Override

@@ -74,8 +74,8 @@ class DispatchTest {
     void closingCutsTheRequestOnTheWire() throws Exception {
         HttpExchanger exchanger = exchanger(start(true), OptionalDouble.empty());
         long start = System.nanoTime();
-        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1)) {
-            assertTrue(dispatch.iterator().next().last().answered());
+        try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
+            assertTrue(dispatch.send(plan(3), OPERATION).iterator().next().last().answered());
             assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
@@ -87,8 +87,8 @@ class DispatchTest {
         // one request every 2.1 s: the worker waits for its slot when the run stops
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.of(0.5));
         long start = System.nanoTime();
-        try (Dispatch dispatch = new Dispatch(plan(3), OPERATION, exchanger, 1)) {
-            assertTrue(dispatch.iterator().next().last().answered());
+        try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
+            assertTrue(dispatch.send(plan(3), OPERATION).iterator().next().last().answered());
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
         Thread.sleep(2500);

@@ -46,10 +46,10 @@ final class Sending {
         total = plans.stream().mapToLong(CasePlan::size).sum();
         long answeredBefore = judging.answered();
         int unansweredInARow = 0;
-        for (CasePlan plan : plans) {
-            progress.stage("sending " + plan.size() + " cases to " + plan.operation().id());
-            try (Dispatch dispatch = new Dispatch(plan, plan.operation(), exchanger, workers)) {
-                for (Delivery delivery : dispatch) {
+        try (Dispatch dispatch = new Dispatch(exchanger, workers)) {
+            for (CasePlan plan : plans) {
+                progress.stage("sending " + plan.size() + " cases to " + plan.operation().id());
+                for (Delivery delivery : dispatch.send(plan, plan.operation())) {
                     long before = judging.answered();
                     judging.take(delivery);
                     progress.advanced(++sent, total, tally::distinct);
