@@ -38,7 +38,7 @@ public final class Documented {
         for (Response r : responses) {
             byKey.put(r.key(), r);
         }
-        return new Operation(id, "POST", "/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations",
+        return new Operation(id, List.of(), "POST", "/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations",
                 List.of(), Optional.empty(), byKey);
     }
 

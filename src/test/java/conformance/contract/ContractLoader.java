@@ -105,7 +105,7 @@ public final class ContractLoader {
                 responses.put(key, response(id, key, response));
             });
         }
-        return new Operation(id, method.name(), template, parameters(id, item, op),
+        return new Operation(id, Optional.ofNullable(op.getTags()).orElse(List.of()), method.name(), template, parameters(id, item, op),
                 Optional.ofNullable(op.getRequestBody()).map(body -> requestBody(id, body)), responses);
     }
 

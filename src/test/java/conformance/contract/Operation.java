@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One operation of the document, with everything a run needs from it: its parameters (path-level and
+ * One operation of the document, with everything a run needs from it: its tags (for selection), its parameters (path-level and
  * operation-level merged), its request body by media type (none when the document declares none), and its responses
  * by key, in precedence order (statuses, then ranges, then default).
  */
 public record Operation(
         String id,
+        List<String> tags,
         String method,
         String pathTemplate,
         List<Parameter> parameters,
@@ -25,6 +26,7 @@ public record Operation(
         SortedMap<ResponseKey, Response> responses) {
 
     public Operation {
+        tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);
         responses = Collections.unmodifiableSortedMap(responses);
     }

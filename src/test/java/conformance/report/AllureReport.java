@@ -13,6 +13,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.SeverityLevel;
+import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a run into the Allure test that is running now: one test per check, each finding a failed step (skipped,
+ * Renders a run into the Allure test that is running now: one test per check and operation, filed under its
+ * operation in the Suites tab, each finding a failed step (skipped,
  * and named after its waiver, when one accepts it) with the request, the response, the shrunk case and a curl
  * command attached; plus the environment, categories and executor files, the last naming the report.
  * Only findings carry bodies, each cut at {@link #MAX_ATTACHMENT_CHARS} and all of them within
@@ -48,6 +51,8 @@ public final class AllureReport {
     static final int CAUSE_CHARS = 100;
     static final String EXECUTOR_FILE = "executor.json";
     static final String WAIVED_SUFFIX = " · waived";
+    /** The run's node in the Suites tab: JUnit's name for the suite's class, which single and merged runs share. */
+    static final String RUN_SUITE = "conformance.ConformanceSuite";
     /** Findings of these categories can hurt users or their data, whatever else the check found. */
     private static final Set<Category> CRITICAL = Set.of(Category.SERVER_ERROR, Category.SECURITY);
 
@@ -69,6 +74,7 @@ public final class AllureReport {
         Allure.feature(c.operationId());
         Allure.story(c.checkId());
         Allure.label("check", c.checkId());
+        fileUnder(Optional.of(c.operationId()));
         Allure.parameter("requests judged", c.requests());
         Allure.parameter("seed", report.seed());
         shard.ifPresent(s -> Allure.parameter("shard", s));
@@ -114,6 +120,7 @@ public final class AllureReport {
     /** The verdict test: the headline as its description, every exchange referred to rather than attached. */
     public void describeVerdict(String statistics, Path exchangeLog) {
         keepHistoryAs("verdict");
+        fileUnder(Optional.empty());
         shard.ifPresent(s -> Allure.parameter("shard", s));
         Allure.description(redactor.redact(report.headline()));
         attach("generation statistics", statistics, ".txt");
@@ -165,6 +172,20 @@ public final class AllureReport {
     private void keepHistoryAs(String key) {
         String id = key + shard.map(s -> "@shard " + s).orElse("");
         Allure.getLifecycle().updateTestCase(t -> t.setHistoryId(id).setTestCaseId(id));
+    }
+
+    /**
+     * Allure's Suites tab groups by parentSuite, then suite: the run above (where JUnit's suite label put every
+     * test), the operation below it, so the tab reads operation → check, with the verdict beside the operations.
+     */
+    private static void fileUnder(Optional<String> operation) {
+        Allure.getLifecycle().updateTestCase(t -> {
+            List<Label> labels = new ArrayList<>(t.getLabels());
+            labels.removeIf(l -> l.getName().equals(ResultsUtils.SUITE_LABEL_NAME) || l.getName().equals(ResultsUtils.PARENT_SUITE_LABEL_NAME));
+            labels.add(ResultsUtils.createParentSuiteLabel(RUN_SUITE));
+            operation.ifPresent(op -> labels.add(ResultsUtils.createSuiteLabel(op)));
+            t.setLabels(labels);
+        });
     }
 
     private void finding(int index, FindingGroup g) {
@@ -273,7 +294,7 @@ public final class AllureReport {
                 .setTestCaseId("merged verdict")
                 .setName("merged verdict · " + verdict)
                 .setFullName("conformance.merge.MergeShards.verdict")
-                .setLabels(List.of(ResultsUtils.createSuiteLabel("conformance.ConformanceSuite")))
+                .setLabels(List.of(ResultsUtils.createParentSuiteLabel(RUN_SUITE)))
                 .setDescription(headline)
                 .setStatus(verdict == Verdict.CONFORMANT ? Status.PASSED : Status.FAILED)
                 .setStatusDetails(verdict == Verdict.CONFORMANT ? null : new StatusDetails().setMessage(headline))

@@ -7,8 +7,12 @@ import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
+import java.util.stream.Collectors;
 
-/** {@code certificate.md}: the run for people — what was tested, with what, and each check's outcome and evidence. */
+/**
+ * {@code certificate.md}: the run for people — first its operations by checks and what each operation's requests got,
+ * then what was tested, with what, and each check's outcome and evidence.
+ */
 public final class Certificate {
     private static final int MAX_FINDINGS_SHOWN = 10;
     private static final int MAX_BODY_SHOWN = 600;
@@ -21,12 +25,13 @@ public final class Certificate {
         md.append("# Conformance certificate: ").append(r.headline().split(" — ")[0]).append(" — ")
                 .append(cell(redactor.redact(r.describedTarget())))
                 .append(r.notRunSummary().map(n -> " — " + n).orElse("")).append("\n\n");
-        md.append("| | |\n|---|---|\n");
+        OperationsTable.render(md, r);
+        md.append("## Run\n\n| | |\n|---|---|\n");
         row(md, "Verdict", r.verdict().name());
         r.inconclusiveReason().ifPresent(reason -> row(md, "Why inconclusive", redactor.redact(reason)));
         row(md, "Target", redactor.redact(r.describedTarget()));
         row(md, "Target kind", r.targetKind() + r.replay().dialect().map(d -> ", dialect " + d).orElse(""));
-        row(md, "Operation under test", "`create-a-conversation` (POST /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations)");
+        row(md, "Operations", OperationsTable.operations(r).stream().map(op -> "`" + op + "`").collect(Collectors.joining(", ")));
         row(md, "Specification", "`" + r.specPath() + "` sha256 `" + r.specSha256() + "`");
         row(md, "Suite version", r.suiteVersion());
         row(md, "Seed", "`" + r.seed() + "` (replay with `-Dconformance.seed=" + r.seed() + "`)");
@@ -146,7 +151,7 @@ public final class Certificate {
         md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         String flat = s.replace("|", "\\|").replace("\n", " ");
         return flat.length() > 300 ? Redactor.prefix(flat, 300) + "…" : flat;
     }

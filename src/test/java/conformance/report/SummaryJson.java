@@ -6,6 +6,7 @@ import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
+import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
@@ -54,6 +55,8 @@ public final class SummaryJson {
             putNullable(check, "skipReason", c.skipReason().orElse(null));
             putNullable(check, "skip", c.skip().map(s -> s.kind().id()).orElse(null));
         }
+        ArrayNode operations = root.putArray("operations");
+        r.operations().forEach(o -> operations.add(operation(o)));
         ObjectNode counts = root.putObject("checkCounts");
         for (Outcome o : Outcome.values()) {
             counts.put(o.id(), r.checks().stream().filter(c -> c.outcome() == o).count());
@@ -98,6 +101,20 @@ public final class SummaryJson {
         putNullable(out, "gitCommit", replay.provenance().gitCommit().orElse(null));
         putNullable(out, "ciRunUrl", replay.provenance().ciRunUrl().orElse(null));
         out.put("command", redactor.redact(replay.line(r.seed())));
+        return out;
+    }
+
+    /** What one operation got, and why it could not be judged when it could not. */
+    private static ObjectNode operation(OperationCoverage o) {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("operation", o.operationId());
+        ObjectNode statuses = out.putObject("statuses");
+        o.statuses().forEach((status, count) -> statuses.put(String.valueOf(status), count));
+        out.put("unanswered", o.unanswered());
+        ArrayNode neverSeen = out.putArray("documentedNeverSeen");
+        o.documentedNeverSeen().forEach(neverSeen::add);
+        out.put("judged", o.judged());
+        putNullable(out, "reason", o.unjudged().orElse(null));
         return out;
     }
 

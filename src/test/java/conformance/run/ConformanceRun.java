@@ -21,6 +21,9 @@ import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
 import conformance.verdict.CheckResult;
+import conformance.verdict.Coverage;
+import conformance.verdict.Decision;
+import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
@@ -33,10 +36,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One run of the suite, DESIGN §3 from end to end: contract, target, fixtures, cases for every selected operation,
@@ -81,7 +86,10 @@ public final class ConformanceRun {
 
     public Result execute() {
         Contract contract = new ContractLoader().load(config.spec());
-        List<Operation> selected = List.copyOf(contract.operations().values());
+        List<Operation> selected = config.selection().resolveOperations(contract.operations().values().stream()
+                .collect(Collectors.toMap(Operation::id, Operation::tags, (a, b) -> a, LinkedHashMap::new)))
+                .stream().map(contract::operation).toList();
+        List<String> checkIds = config.selection().resolveChecks(Catalog.ids(extension.checks(config.generation().profile())));
         Waivers waivers = config.waivers().map(path -> Waivers.load(path, new Waivers.Known(
                 Catalog.ids(extension.checks(config.generation().profile())), contract.operations().keySet(), extension.caseKindIds()),
                 LocalDate.now(ZoneOffset.UTC))).orElse(Waivers.none());
@@ -90,13 +98,14 @@ public final class ConformanceRun {
             try (EmbeddedTarget embedded = extension.startEmbedded()) {
                 progress.stage("no conformance.baseUrl given: testing the " + embedded.name() + " at " + embedded.baseUrl());
                 return new ConformanceRun(config.withBaseUrl(embedded.baseUrl()), embedded.extension(), progress, observer)
-                        .against(contract, selected, waivers, Optional.of(embedded.name()), replay);
+                        .against(contract, selected, checkIds, waivers, Optional.of(embedded.name()), replay);
             }
         }
-        return against(contract, selected, waivers, Optional.empty(), replay);
+        return against(contract, selected, checkIds, waivers, Optional.empty(), replay);
     }
 
-    private Result against(Contract contract, List<Operation> selected, Waivers waivers, Optional<String> embedded, Replay replay) {
+    private Result against(Contract contract, List<Operation> selected, List<String> checkIds, Waivers waivers,
+                           Optional<String> embedded, Replay replay) {
         Instant started = Instant.now();
         long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
@@ -104,23 +113,28 @@ public final class ConformanceRun {
         extension.secrets().forEach(redactor::addSecret);
         HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
                 config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore));
-        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()));
+        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()))
+                .stream().filter(c -> checkIds.contains(c.id())).toList();
         List<Check> checks = catalog.get();
         Tally tally = new Tally();
+        Coverage coverage = new Coverage();
         Statistics stats = new Statistics();
-        Judging judging = new Judging(checks, tally, e -> observer.exchanged(e, redactor));
+        Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor));
         String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded);
         int[] storedSent = {0};
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);
             Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
                     .map(n -> Settings.property("requireAllChecks") + " asks for every check, and " + n) : Optional.empty());
+            List<OperationCoverage> operations = coverage.entries(selected);
+            Decision decision = Decision.of(why, results, operations);
             List<Waiver> used = RunReport.applied(results);
             List<Waiver> unused = waivers.all().stream().filter(w -> !used.contains(w)).toList();
-            return new Result(new RunReport(RunReport.decide(why, results), why, config.target().baseUrl().get().toString(),
+            return new Result(new RunReport(decision.verdict(), decision.inconclusiveReason(), config.target().baseUrl().get().toString(),
                     embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(),
                     SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(), judging.requests(),
-                    results, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats, targetKey);
+                    results, operations, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
+                    targetKey);
         };
         Sending sending = new Sending(exchanger, judging, tally, progress, config.target().workers());
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far

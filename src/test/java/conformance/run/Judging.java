@@ -4,12 +4,14 @@ import conformance.checks.Check;
 import conformance.checks.Finding;
 import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
+import conformance.verdict.Coverage;
 import conformance.verdict.Tally;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Puts every exchange before the checks that concern it and tallies what they find. Every attempt is recorded; only
+ * Puts every exchange before the checks that concern it and tallies what they find, and what each operation got
+ * ({@link Coverage}). Every attempt is recorded; only
  * the attempts a delivery counts are judged (an honoured 429 was not the target's answer to the case).
  */
 final class Judging {
@@ -18,13 +20,15 @@ final class Judging {
 
     private final List<Check> checks;
     private final Tally tally;
+    private final Coverage coverage;
     private final Consumer<Exchange> recorder;
     private long requests;
     private long answered;
 
-    Judging(List<Check> checks, Tally tally, Consumer<Exchange> recorder) {
+    Judging(List<Check> checks, Tally tally, Coverage coverage, Consumer<Exchange> recorder) {
         this.checks = checks;
         this.tally = tally;
+        this.coverage = coverage;
         this.recorder = recorder;
     }
 
@@ -48,6 +52,7 @@ final class Judging {
         if (e.answered()) {
             answered++;
         }
+        coverage.judged(e);
         Exchange kept = null;
         for (Check check : checks) {
             if (check.appliesTo(e)) {

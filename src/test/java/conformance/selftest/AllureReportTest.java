@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -240,21 +241,34 @@ class AllureReportTest {
     }
 
     @Test
-    void chromiumShowsTheVerdictAndEveryCheck() throws IOException {
+    void chromiumShowsTheVerdictAndEveryCheckUnderItsOperation() throws IOException {
         JsonNode suite = json(second, "data/suites.json").path("children").get(0);
         String verdictUid = StreamSupport.stream(suite.path("children").spliterator(), false)
                 .filter(t -> t.path("name").asString().startsWith("verdict")).findFirst().orElseThrow().path("uid").asString();
         Path index = index();
-        // the suite's tree opened at the verdict test: every check in the tree, the verdict beside it
+        // the suite's tree opened at the verdict test: the verdict, and every operation beside it
         var page = index.toUri().resolve("#suites/" + suite.path("uid").asString() + "/" + verdictUid);
         Chromium chromium = Chromium.find();
         String shown = shown(chromium.dom(page));
         assertTrue(shown.contains("verdict"), "the verdict test is shown");
         assertTrue(shown.contains(secondSummary.path("verdict").asString() + " — "), "the verdict line is shown");
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
+        suite.path("children").forEach(node -> {
+            if (node.has("children")) {
+                operations.put(node.path("name").asString(), node);
+            }
+        });
         for (JsonNode check : secondSummary.path("checks")) {
-            String name = check.path("id").asString() + " · " + check.path("operation").asString();
-            assertTrue(shown.contains(name), "the page shows " + name);
+            String operation = check.path("operation").asString();
+            assertTrue(shown.contains(operation), "the page shows " + operation);
+            assertTrue(testNames(operations.get(operation)).stream().anyMatch(n -> n.startsWith(check.path("id").asString() + " · " + operation)),
+                    check.path("id").asString() + " is filed under " + operation);
         }
+        // an operation opened at its first check: every check of it shown
+        JsonNode first = operations.values().iterator().next();
+        String opened = shown(chromium.dom(index.toUri().resolve("#suites/" + first.path("uid").asString() + "/"
+                + first.path("children").get(0).path("uid").asString())));
+        testNames(first).forEach(name -> assertTrue(opened.contains(name), "the page shows " + name));
         chromium.screenshot(page, SCREENSHOTS.resolve("suites.png"));
         chromium.screenshot(index.toUri(), SCREENSHOTS.resolve("overview.png"));
     }
@@ -280,14 +294,23 @@ class AllureReportTest {
         return Json.MAPPER.readTree(report.text(path).orElseThrow(() -> new AssertionError("the report has no " + path)));
     }
 
+    /** A test anywhere in the Suites tree (run → operation → check). */
     private static JsonNode testCase(SingleFileReport report, String name) {
-        JsonNode suite = json(report, "data/suites.json").path("children").get(0);
-        for (JsonNode t : suite.path("children")) {
-            if (t.path("name").asString().equals(name)) {
-                return json(report, "data/test-cases/" + t.path("uid").asString() + ".json");
+        return testUid(json(report, "data/suites.json"), name).map(uid -> json(report, "data/test-cases/" + uid + ".json"))
+                .orElseThrow(() -> new AssertionError("no test " + name + " in the report"));
+    }
+
+    private static Optional<String> testUid(JsonNode node, String name) {
+        if (node.has("status") && node.path("name").asString().equals(name)) {
+            return Optional.of(node.path("uid").asString());
+        }
+        for (JsonNode child : node.path("children")) {
+            Optional<String> found = testUid(child, name);
+            if (found.isPresent()) {
+                return found;
             }
         }
-        throw new AssertionError("no test " + name + " in the report");
+        return Optional.empty();
     }
 
     private static List<String> statuses(JsonNode historyItems) {

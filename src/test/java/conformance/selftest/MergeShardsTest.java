@@ -51,6 +51,7 @@ class MergeShardsTest {
                 broken.set(shard == 2);
                 Map<String, String> settings = new HashMap<>(Targets.settingsFor(target));
                 settings.put("tries", "20");
+                settings.put("operations", "create-a-conversation");
                 settings.put("seed", String.valueOf(shard));
                 settings.put("quiet", "true");
                 settings.put("reports", shards.resolve("shard-" + shard).toString());

@@ -1,11 +1,11 @@
 package conformance.selftest;
 
-import conformance.Launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.Configuration;
+import conformance.Launch;
 import conformance.checks.DocumentedPropertiesPresent;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
@@ -31,16 +31,16 @@ class ProfilesAndWaiversTest {
 
     @Test
     void strictPassesOnTheReferenceAndCatchesAMissingDocumentedProperty() {
-        ConformanceRun.Result clean = Targets.run(Variant.CONFORMING, Map.of("profile", "strict"));
+        ConformanceRun.Result clean = Targets.run(Variant.CONFORMING, Map.of("profile", "strict", "operations", "create-a-conversation"));
         assertEquals(Verdict.CONFORMANT, clean.report().verdict(), clean.report().headline());
         assertTrue(clean.report().checks().stream().anyMatch(c -> c.checkId().equals(DocumentedPropertiesPresent.ID)
                 && c.outcome() == Outcome.PASSED));
         Variant noMessages = Corpus.created((call, r) -> r.editJson(o -> o.remove("messages")));
-        ConformanceRun.Result strict = Targets.run(noMessages, Map.of("profile", "strict"));
+        ConformanceRun.Result strict = Targets.run(noMessages, Map.of("profile", "strict", "operations", "create-a-conversation"));
         assertEquals(java.util.Set.of(DocumentedPropertiesPresent.ID), Targets.failedChecks(strict));
         assertTrue(strict.report().checks().stream().flatMap(c -> c.findings().stream())
                 .anyMatch(g -> g.first().pointer().equals(java.util.Optional.of("/messages"))));
-        ConformanceRun.Result spec = Targets.run(noMessages);
+        ConformanceRun.Result spec = Targets.run(noMessages, Map.of("operations", "create-a-conversation"));
         assertEquals(Verdict.CONFORMANT, spec.report().verdict(), "the document makes no property required");
         assertTrue(spec.report().checks().stream().anyMatch(c -> c.checkId().equals(DocumentedPropertiesPresent.ID)
                 && c.outcome() == Outcome.SKIPPED && c.skipReason().orElse("").contains("strict")));
@@ -77,10 +77,10 @@ class ProfilesAndWaiversTest {
         String waiver = "waivers:\n  - check: status_code_conformance\n    operation: create-a-conversation\n    status: 404\n"
                 + "    reason: Rails answers RecordNotFound with 404\n    cases: ";
         Files.writeString(file, waiver + "unknown_contact\n");
-        ConformanceRun.Result covered = Targets.run(notFound, Map.of("waivers", file.toString()));
+        ConformanceRun.Result covered = Targets.run(notFound, Map.of("waivers", file.toString(), "operations", "create-a-conversation"));
         assertTrue(covered.report().headline().startsWith("CONFORMANT (with 1 waiver)"), covered.report().headline());
         Files.writeString(file, waiver + "[unknown-inbox, foreign_contact]\n");
-        ConformanceRun.Result other = Targets.run(notFound, Map.of("waivers", file.toString()));
+        ConformanceRun.Result other = Targets.run(notFound, Map.of("waivers", file.toString(), "operations", "create-a-conversation"));
         assertEquals(java.util.Set.of(StatusCodeConformance.ID), Targets.failedChecks(other), other.report().headline());
         assertTrue(other.report().unusedWaivers().get(0).describe().contains("cases unknown_inbox, foreign_contact"));
         // the same 404 to every seventh valid request as well: the waiver for unknown contacts no longer covers it
@@ -89,7 +89,7 @@ class ProfilesAndWaiversTest {
                 && created.incrementAndGet() % 7 == 0 ? Reply.json(404, Json.NODES.objectNode().put("error", "Not Found"))
                 : notFound.answer(call, r);
         Files.writeString(file, waiver + "[unknown_contact]\n");
-        ConformanceRun.Result mixed = Targets.run(alsoValid, Map.of("waivers", file.toString()));
+        ConformanceRun.Result mixed = Targets.run(alsoValid, Map.of("waivers", file.toString(), "operations", "create-a-conversation"));
         assertTrue(mixed.report().checks().stream().anyMatch(c -> c.checkId().equals(StatusCodeConformance.ID)
                 && c.outcome() == Outcome.FAILED), mixed.report().headline());
     }

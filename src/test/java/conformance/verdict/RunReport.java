@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Everything a run found out, decided; reporters only render it. {@code statistics}: a few lines on what was generated;
- * {@code replay}: the rest of what a replay needs.
+ * Everything a run found out, decided; reporters only render it. {@code operations}: what each operation of the run
+ * got ({@link Coverage}); {@code statistics}: a few lines on what was generated; {@code replay}: the rest of what a
+ * replay needs.
  */
 public record RunReport(
         Verdict verdict,
@@ -26,14 +30,10 @@ public record RunReport(
         long durationMs,
         long requests,
         List<CheckResult> checks,
+        List<OperationCoverage> operations,
         List<Waiver> unusedWaivers,
         String statistics,
         Replay replay) {
-
-    /** The run's verdict: {@link Verdict#decide} on its check outcomes, unless it could not judge. */
-    public static Verdict decide(Optional<String> inconclusiveReason, List<CheckResult> checks) {
-        return Verdict.decide(inconclusiveReason.isEmpty(), checks.stream().map(CheckResult::outcome).toList());
-    }
 
     /** The waivers that accepted at least one finding, each once, in the file's order. */
     public List<Waiver> appliedWaivers() {
@@ -92,8 +92,37 @@ public record RunReport(
         return notRun.isEmpty() ? Optional.empty() : Optional.of(notRun.size() + " not run: " + String.join(", ", notRun));
     }
 
+    /**
+     * The operations that could not be judged, each with why ({@code 1 operation could not be judged: x (why)});
+     * empty when a valid request got a documented success on each.
+     */
+    public Optional<String> unjudgedSummary() {
+        return unjudgedSummary(operations);
+    }
+
+    public static Optional<String> unjudgedSummary(List<OperationCoverage> operations) {
+        List<String> unjudged = operations.stream().filter(o -> !o.judged())
+                .map(o -> o.operationId() + " (" + o.unjudged().orElseThrow() + ")").toList();
+        return unjudged.isEmpty() ? Optional.empty() : Optional.of(unjudged.size() + " operation"
+                + (unjudged.size() == 1 ? "" : "s") + " could not be judged: " + String.join(", ", unjudged));
+    }
+
     public long failedChecks() {
         return checks.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+    }
+
+    /**
+     * The failed checks in catalog order, each with where it failed and how often (its findings no waiver accepted):
+     * {@code 2 checks failed: status_code_conformance on 9 operations (219), negative_data_rejection on create-a-message (12)}.
+     */
+    private String failedSummary() {
+        Map<String, List<CheckResult>> byCheck = checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
+                .collect(Collectors.groupingBy(CheckResult::checkId, LinkedHashMap::new, Collectors.toList()));
+        return byCheck.size() + " check" + (byCheck.size() == 1 ? "" : "s") + " failed: " + byCheck.entrySet().stream()
+                .map(e -> e.getKey() + " on " + (e.getValue().size() == 1 ? e.getValue().get(0).operationId()
+                        : e.getValue().size() + " operations") + " (" + e.getValue().stream().flatMap(c -> c.findings().stream())
+                        .filter(g -> g.waiver().isEmpty()).mapToInt(FindingGroup::occurrences).sum() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The one line a person or a CI log reads first. */
@@ -105,11 +134,8 @@ public record RunReport(
         }
         String detail = switch (verdict) {
             case INCONCLUSIVE -> inconclusiveReason.orElse("the run could not judge the target");
-            case NON_CONFORMANT -> failedChecks() + " check" + (failedChecks() == 1 ? "" : "s") + " failed: "
-                    + String.join(", ", checks.stream().filter(c -> c.outcome() == Outcome.FAILED)
-                    .map(c -> c.checkId() + " (" + c.findings().stream().filter(g -> g.waiver().isEmpty())
-                            .mapToInt(FindingGroup::occurrences).sum() + ")")
-                    .distinct().toList()) + notRunSummary().map(n -> "; " + n).orElse("");
+            case NON_CONFORMANT -> failedSummary() + notRunSummary().map(n -> "; " + n).orElse("")
+                    + unjudgedSummary().map(u -> "; " + u).orElse("");
             case CONFORMANT -> checks.stream().filter(c -> c.outcome() == Outcome.PASSED).count() + " checks passed"
                     + notRunSummary().map(n -> ", " + n).orElse("");
         };
