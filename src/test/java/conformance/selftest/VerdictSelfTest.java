@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerdictSelfTest {
     static final Path TABLE = Path.of("target", "self-tests", "accuracy.md");
-    static final int SWEEP_RUNS = 10;
+    static final int SWEEP_RUNS = 20;
     /** Per operation: the faults show on the fixed cases and the first generated ones; those only generation shows get more. */
     static final int TRIES = 10;
     private static final Set<String> GENERATED_CASES = Set.of(Intent.POSITIVE.name(), Intent.NEGATIVE.name());
