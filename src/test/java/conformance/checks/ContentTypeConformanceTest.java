@@ -31,10 +31,26 @@ class ContentTypeConformanceTest {
     }
 
     @Test
-    void onlyResponsesDocumentedWithAMediaTypeConcernIt() {
-        var lastSeen = Documented.operation("update-last-seen", Documented.empty("200"));
-        assertFalse(check.appliesTo(AnExchange.positive().to(lastSeen).contentType("text/plain").build()));
+    void aBodyOnAResponseDocumentedWithoutContentIsAFinding() {
+        List<Finding> findings = check.judge(toLastSeen().body("{\"status\":\"ok\"}").build());
+        assertEquals(List.of("a body of 15 bytes on a 200 response documented without content"),
+                findings.stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void anEmptyBodyOnAResponseDocumentedWithoutContentPassesWithOrWithoutAContentType() {
+        assertEquals(List.of(), check.judge(toLastSeen().body("").contentType(null).build()));
+        assertEquals(List.of(), check.judge(toLastSeen().body("").contentType("application/json; charset=utf-8").build()));
+    }
+
+    @Test
+    void onlyDocumentedResponsesConcernIt() {
+        assertTrue(check.appliesTo(toLastSeen().contentType("text/plain").build()), "documented without content");
         assertFalse(check.appliesTo(AnExchange.positive().status(404).build()), "an undocumented status has no media type");
         assertTrue(check.appliesTo(AnExchange.positive().build()));
+    }
+
+    private static AnExchange toLastSeen() {
+        return AnExchange.positive().to(Documented.operation("update-last-seen", Documented.empty("200")));
     }
 }

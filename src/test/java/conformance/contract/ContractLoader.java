@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,11 @@ public final class ContractLoader {
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
     private static final Pattern PATH_PARAMETER_NOT_REQUIRED =
             Pattern.compile("For path parameter \\S+ the required value should be true");
+    /**
+     * Documents read from files, by path and content: the self-tests run the suite hundreds of times in one JVM, and
+     * parsing and compiling the document is most of a short run. A contract is immutable; a changed file is parsed anew.
+     */
+    private static final Map<String, Contract> READ = new ConcurrentHashMap<>();
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
@@ -56,7 +62,7 @@ public final class ContractLoader {
         } catch (IOException e) {
             throw new ContractException("cannot read the OpenAPI document " + path + ": " + e.getMessage());
         }
-        return load(path, bytes);
+        return READ.computeIfAbsent(path + " " + sha256(bytes), key -> load(path, bytes));
     }
 
     /** The document in {@code bytes}, named {@code path} in messages and in the contract. */

@@ -2,6 +2,8 @@ package conformance.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -324,5 +326,18 @@ class ContractLoaderTest {
         Files.writeString(bad, "openapi: [this is: not\n  valid");
         ContractException e = assertThrows(ContractException.class, () -> new ContractLoader().load(bad));
         assertTrue(e.getMessage().contains("not a usable OpenAPI document"), e.getMessage());
+    }
+
+    @Test
+    void aFileIsParsedOnceUntilItsContentChanges() throws Exception {
+        Path copy = Path.of("target", "contract-cache", "client_swagger.json");
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, Files.readAllBytes(WHOLE));
+        Contract first = new ContractLoader().load(copy);
+        assertSame(first, new ContractLoader().load(copy));
+        Files.writeString(copy, Files.readString(WHOLE) + "\n");
+        Contract changed = new ContractLoader().load(copy);
+        assertNotEquals(first.sha256(), changed.sha256());
+        assertSame(changed, new ContractLoader().load(copy));
     }
 }

@@ -3,10 +3,12 @@ package conformance.selftest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -17,13 +19,16 @@ final class AccuracyTable {
     private AccuracyTable() {
     }
 
-    /** One variant run once: what had to fail (nothing, for a conforming variant) and what did. */
-    record Row(String variant, boolean faulty, String expected, String verdict, Collection<String> got,
+    /**
+     * One variant run once: the operation it breaks (or the operations it changes), what had to fail there (nothing,
+     * for a conforming variant) and what did, there and on any operation no fault of its run breaks.
+     */
+    record Row(String variant, String operation, boolean faulty, String expected, String verdict, Collection<Targets.Failure> got,
                Optional<Targets.FirstSeen> firstSeen, boolean met) {
     }
 
     /** One generation-only fault run with many seeds at the default number of tries. */
-    record Sweep(String variant, String check, int tries, int runs, List<Long> requestsUntilFound) {
+    record Sweep(String variant, String operation, String check, int tries, int runs, List<Long> requestsUntilFound) {
         int found() {
             return requestsUntilFound.size();
         }
@@ -46,19 +51,21 @@ final class AccuracyTable {
                 .append(faulty.size()).append(" (").append(percent(detected, faulty.size())).append(")**\n");
         md.append("- Conforming variants flagged: **").append(flagged).append('/').append(conforming.size()).append("**\n\n");
         md.append("## Faulty variants\n\n");
-        md.append("| variant | expected | verdict | failed checks | requests until first detection | first seen on |\n");
-        md.append("|---|---|---|---|---:|---|\n");
+        md.append("| variant | operation | expected | verdict | failed checks | requests until first detection | first seen on |\n");
+        md.append("|---|---|---|---|---|---:|---|\n");
         for (Row r : faulty) {
-            md.append("| ").append(mark(r)).append(r.variant()).append(" | `").append(r.expected()).append("` | ").append(r.verdict())
-                    .append(" | ").append(codes(r.got())).append(" | ")
+            md.append("| ").append(mark(r)).append(r.variant()).append(" | ").append(r.operation()).append(" | `").append(r.expected())
+                    .append("` | ").append(r.verdict()).append(" | ").append(codes(r.got(), r.operation())).append(" | ")
                     .append(r.firstSeen().map(f -> String.valueOf(f.request())).orElse("—")).append(" | ")
                     .append(r.firstSeen().map(Targets.FirstSeen::intent).orElse("—")).append(" |\n");
         }
-        md.append("\n## Conforming variants\n\n| variant | expected | verdict | failed checks |\n|---|---|---|---|\n");
+        md.append("\n## Conforming variants\n\n| variant | operation | expected | verdict | failed checks |\n|---|---|---|---|---|\n");
         for (Row r : conforming) {
-            md.append("| ").append(mark(r)).append(r.variant()).append(" | ").append(r.expected()).append(" | ").append(r.verdict())
-                    .append(" | ").append(r.got().isEmpty() ? "none" : codes(r.got())).append(" |\n");
+            md.append("| ").append(mark(r)).append(r.variant()).append(" | ").append(r.operation()).append(" | ").append(r.expected())
+                    .append(" | ").append(r.verdict()).append(" | ").append(r.got().isEmpty() ? "none" : codes(r.got(), r.operation()))
+                    .append(" |\n");
         }
+        perOperation(md, faulty, conforming);
         md.append("\n## Requests until first detection, per check\n\n");
         md.append("| check | faulty variants | median | min | max |\n|---|---:|---:|---:|---:|\n");
         Map<String, List<Long>> byCheck = new TreeMap<>();
@@ -69,10 +76,11 @@ final class AccuracyTable {
                 .append(" | ").append(number(n.stream().max(Long::compare).orElseThrow())).append(" |\n"));
         if (!sweeps.isEmpty()) {
             md.append("\n## Faults only generated values show, over many seeds\n\n");
-            md.append("| variant | expected | tries | found in | requests until first detection: median (min–max) |\n");
-            md.append("|---|---|---:|---:|---|\n");
+            md.append("| variant | operation | expected | tries | found in | requests until first detection: median (min–max) |\n");
+            md.append("|---|---|---|---:|---:|---|\n");
             for (Sweep s : sweeps) {
-                md.append("| ").append(s.variant()).append(" | `").append(s.check()).append("` | ").append(s.tries()).append(" | ")
+                md.append("| ").append(s.variant()).append(" | ").append(s.operation()).append(" | `").append(s.check()).append("` | ")
+                        .append(s.tries()).append(" | ")
                         .append(s.found()).append('/').append(s.runs()).append(" | ")
                         .append(s.requestsUntilFound().isEmpty() ? "—" : number(median(s.requestsUntilFound())) + " ("
                                 + s.requestsUntilFound().stream().min(Long::compare).orElseThrow() + "–"
@@ -87,8 +95,24 @@ final class AccuracyTable {
         return r.met() ? "" : "**MISSED** ";
     }
 
-    private static String codes(Collection<String> ids) {
-        return ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", "));
+    /** Per operation: its faulty variants, how many were flagged exactly, and the conforming variants flagged on it. */
+    private static void perOperation(StringBuilder md, List<Row> faulty, List<Row> conforming) {
+        md.append("\n## Per operation\n\n| operation | faulty variants | flagged with exactly their checks | checks proven "
+                + "| conforming variants flagged on it |\n|---|---:|---:|---|---:|\n");
+        Map<String, List<Row>> byOperation = new LinkedHashMap<>();
+        faulty.forEach(r -> byOperation.computeIfAbsent(r.operation(), k -> new ArrayList<>()).add(r));
+        byOperation.forEach((op, of) -> md.append("| ").append(op).append(" | ").append(of.size()).append(" | ")
+                .append(of.stream().filter(Row::met).count()).append(" | ")
+                .append(codes(of.stream().map(Row::expected).collect(Collectors.toCollection(TreeSet::new)).stream()
+                        .map(check -> new Targets.Failure(check, op)).toList(), op)).append(" | ")
+                .append(conforming.stream().filter(r -> r.got().stream().anyMatch(f -> f.operation().equals(op))).count())
+                .append(" |\n"));
+    }
+
+    /** Check ids; those failing on an operation other than {@code own} name it. */
+    private static String codes(Collection<Targets.Failure> failures, String own) {
+        return failures.stream().map(f -> "`" + f.check() + "`" + (f.operation().equals(own) ? "" : " on " + f.operation()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String percent(long part, long whole) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,15 +34,29 @@ import tools.jackson.databind.node.ObjectNode;
  * rules cannot be broken alone (a 500 is also an undocumented status): {@code collateral} lists the other checks the
  * same fault necessarily fails, so the self-test can insist on exactly the expected set. {@code generated} marks
  * faults only some generated inputs show: no fixed request of the suite triggers them. {@code operation} is the
- * operation whose answers the fault breaks; the faults here are create-a-conversation's (one is create-a-contact's),
- * those of every operation are {@link OperationCorpus}'s.
+ * operation whose answers the fault breaks, and the only one: a variant is confined to it, so that any check failing
+ * on another operation is a false alarm. The faults here are mostly create-a-conversation's; those that key on an
+ * outcome or a status alone would reach every operation, and are confined all the same (a few to another operation
+ * where that outcome or status occurs), since {@link OperationCorpus} breaks each generic rule on every operation.
  */
 final class Corpus {
+    // where a fault keyed on an outcome or a status alone is confined when create-a-conversation has enough of its own:
+    // the faults of distinct operations share a run, so spreading them makes fewer runs
+    private static final String GET_CONTACT = "get-details-of-a-contact";
+    private static final String UPDATE_CONTACT = "update-a-contact";
+    private static final String LIST_CONVERSATIONS = "list-all-contact-conversations";
+    private static final String UPDATE_LAST_SEEN = "update-last-seen";
+
     private Corpus() {
     }
 
     record Faulty(String name, String operation, String expectedCheck, Set<String> collateral, boolean generated,
                   Supplier<Variant> variant, Map<String, String> settings) {
+        Faulty {
+            Supplier<Variant> anywhere = variant;
+            variant = () -> confined(operation, anywhere.get());
+        }
+
         Faulty(String name, String expectedCheck, Set<String> collateral, boolean generated, Supplier<Variant> variant) {
             this(name, Contract.CREATE_CONVERSATION, expectedCheck, collateral, generated, variant, Map.of());
         }
@@ -51,10 +66,16 @@ final class Corpus {
             return name + " → " + expectedCheck;
         }
 
-        Set<String> mustFail() {
-            Set<String> all = new TreeSet<>(collateral);
-            all.add(expectedCheck);
+        /** The expected check and the collateral ones, each on the fault's operation. */
+        Set<Targets.Failure> mustFail() {
+            Set<Targets.Failure> all = new TreeSet<>();
+            collateral.forEach(check -> all.add(new Targets.Failure(check, operation)));
+            all.add(expected());
             return all;
+        }
+
+        Targets.Failure expected() {
+            return new Targets.Failure(expectedCheck, operation);
         }
     }
 
@@ -92,6 +113,11 @@ final class Corpus {
                 .min(java.util.Comparator.comparingInt(f -> f.collateral().size()))
                 .orElseThrow(() -> new IllegalArgumentException("no variant breaks " + check))
                 .variant().get()).toList();
+        return inTurn(variants);
+    }
+
+    /** Each variant applied to what the one before it answered. */
+    static Variant inTurn(List<Variant> variants) {
         return (call, reply) -> {
             Reply r = reply;
             for (Variant v : variants) {
@@ -105,7 +131,7 @@ final class Corpus {
         String id = StatusCodeConformance.ID;
         return List.of(
                 one("created conversations answer 201", id, created((call, r) -> r.withStatus(201))),
-                one("unknown contacts and inboxes answer 404", id, (call, r) ->
+                one("unknown contacts and inboxes answer 404", UPDATE_CONTACT, id, (call, r) ->
                         call.outcome() == Outcome.UNKNOWN_CONTACT || call.outcome() == Outcome.UNKNOWN_INBOX
                                 ? Reply.json(404, error("not found")) : r),
                 one("invalid input answers 422 (a spec gap, still undocumented)", id,
@@ -120,15 +146,16 @@ final class Corpus {
                 one("200 body sent without a Content-Type", id, created((call, r) -> r.withHeader("Content-Type", null))),
                 one("200 body sent as application/vnd.api+json", id,
                         created((call, r) -> r.withHeader("Content-Type", "application/vnd.api+json"))),
-                one("401 body sent as text/html", id, (call, r) -> r.status() == 401 ? r.withHeader("Content-Type", "text/html") : r),
-                one("401 body sent as application/problem+json", id,
+                one("401 body sent as text/html", UPDATE_CONTACT, id, (call, r) -> r.status() == 401 ? r.withHeader("Content-Type", "text/html") : r),
+                one("401 body sent as application/problem+json", LIST_CONVERSATIONS, id,
                         (call, r) -> r.status() == 401 ? r.withHeader("Content-Type", "application/problem+json") : r));
     }
 
     private static List<Faulty> schemaTopLevel() {
         return List.of(
                 schema("status 'closed' (not in the enum)", o -> o.put("status", "closed")),
-                schema("id as a string", o -> o.put("id", String.valueOf(o.get("id").asLong()))),
+                new Faulty("id as a string", ResponseSchemaConformance.ID, Set.of(), false, () -> sparingTheFirst(
+                        created((call, r) -> r.editJson(o -> o.put("id", String.valueOf(o.get("id").asLong())))))),
                 schema("messages an object, not an array", o -> o.putObject("messages")),
                 schema("contact_last_seen_at as an ISO date string", o -> o.put("contact_last_seen_at", "2026-11-28T10:00:00Z")),
                 new Faulty("create-a-contact answers pubsub_token as a number", Contract.CREATE_CONTACT, ResponseSchemaConformance.ID,
@@ -159,7 +186,7 @@ final class Corpus {
     private static List<Faulty> schemaOfErrors() {
         String id = ResponseSchemaConformance.ID;
         return List.of(
-                one("401 body is an array, not an object", id, (call, r) -> r.status() == 401
+                one("401 body is an array, not an object", Contract.CREATE_CONTACT, id, (call, r) -> r.status() == 401
                         ? r.withBody(Json.NODES.arrayNode().add("unauthorized")) : r),
                 one("401 errors is an object, not an array", id, (call, r) -> r.status() == 401
                         ? r.editJson(o -> o.set("errors", o.get("errors").get(0))) : r),
@@ -174,8 +201,8 @@ final class Corpus {
         return List.of(
                 new Faulty("500 for invalid input", id, undocumented, false,
                         () -> on(Outcome.INVALID_BODY, (call, r) -> r.withStatus(500))),
-                new Faulty("503 when the inbox is unknown", id, undocumented, false,
-                        () -> on(Outcome.UNKNOWN_INBOX, (call, r) -> Reply.json(503, error("try again later")))),
+                new Faulty("503 when the inbox is unknown", GET_CONTACT, id, undocumented, false,
+                        () -> on(Outcome.UNKNOWN_INBOX, (call, r) -> Reply.json(503, error("try again later"))), Map.of()),
                 new Faulty("500 when a string holds U+0000 (PostgreSQL cannot store it)", id, rejected, true,
                         () -> created((call, r) -> Bodies.anyText(attributes(call), s -> s.indexOf('\0') >= 0)
                                 ? Reply.json(500, error("PG::UntranslatableCharacter")) : r)),
@@ -236,7 +263,7 @@ final class Corpus {
                 new Faulty("drops the connection on every fifth conversation", id, Set.of(), false, () -> every(5, (call, r) -> {
                     throw new IllegalStateException("connection dropped on purpose");
                 })),
-                one("closes the connection without an answer for unknown inboxes", id, on(Outcome.UNKNOWN_INBOX, (call, r) -> {
+                one("closes the connection without an answer for unknown inboxes", UPDATE_LAST_SEEN, id, on(Outcome.UNKNOWN_INBOX, (call, r) -> {
                     throw new IllegalStateException("connection closed on purpose");
                 })),
                 new Faulty("a 2 MiB body for unknown contacts (over the 1 MiB cap)", id, Set.of(ResponseSchemaConformance.ID), false,
@@ -245,7 +272,11 @@ final class Corpus {
 
     /** A stateless fault that breaks nothing else and that no generated value is needed to show. */
     private static Faulty one(String name, String check, Variant variant) {
-        return new Faulty(name, check, Set.of(), false, () -> variant);
+        return one(name, Contract.CREATE_CONVERSATION, check, variant);
+    }
+
+    private static Faulty one(String name, String operation, String check, Variant variant) {
+        return new Faulty(name, operation, check, Set.of(), false, () -> variant, Map.of());
     }
 
     private static Faulty schema(String name, Consumer<ObjectNode> breakIt) {
@@ -276,6 +307,11 @@ final class Corpus {
         return e;
     }
 
+    /** Changes only the replies of {@code operation}. */
+    static Variant confined(String operation, Variant change) {
+        return (call, reply) -> call.operation().equals(operation) ? change.answer(call, reply) : reply;
+    }
+
     /** A variant that changes only replies of the given outcome. */
     static Variant on(Outcome outcome, Variant change) {
         return (call, reply) -> call.outcome() == outcome ? change.answer(call, reply) : reply;
@@ -283,6 +319,19 @@ final class Corpus {
 
     static Variant created(Variant change) {
         return on(Outcome.CONVERSATION_CREATED, change);
+    }
+
+    /**
+     * Changes the answers {@code change} changes but the first: a run's first create of a conversation or a message
+     * is its fixture, which the other operations' cases need whole (a mistyped id would leave them unjudged, and the
+     * run inconclusive). Stateful: one instance per run.
+     */
+    static Variant sparingTheFirst(Variant change) {
+        AtomicBoolean spared = new AtomicBoolean();
+        return (call, reply) -> {
+            Reply changed = change.answer(call, reply);
+            return changed != reply && !spared.getAndSet(true) ? reply : changed;
+        };
     }
 
     /** Changes every n-th created conversation (stateful: one instance per run). */

@@ -44,6 +44,7 @@ final class OperationCorpus {
             "contact_identifier", Outcome.UNKNOWN_CONTACT, "conversation_id", Outcome.UNKNOWN_CONVERSATION,
             "message_id", Outcome.UNKNOWN_MESSAGE);
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Set<String> FIXTURE_SOURCES = Set.of(Contract.CREATE_CONVERSATION, "create-a-message");
 
     private OperationCorpus() {
     }
@@ -82,7 +83,8 @@ final class OperationCorpus {
         Response success = op.success().orElseThrow(() -> new IllegalStateException(id + " documents no success"));
         List<Corpus.Faulty> out = new ArrayList<>();
         success.schema().stream().flatMap(s -> Stream.of(FromSchema.Mistyped.first(s.node()), FromSchema.Mistyped.nested(s.node())))
-                .flatMap(Optional::stream).forEach(m -> out.add(fault(id + ": " + m, id, ResponseSchemaConformance.ID, Set.of(),
+                .flatMap(Optional::stream).filter(m -> !fixtureId(id, m))
+                .forEach(m -> out.add(fault(id + ": " + m, id, ResponseSchemaConformance.ID, Set.of(),
                         onSuccess(id, (call, r) -> r.withBody(m.applyTo(r.json()))))));
         // 201 is a 2xx, so the request still counts as accepted: only the status is undocumented
         out.add(fault(id + ": success answers 201", id, StatusCodeConformance.ID, Set.of(), onSuccess(id, (call, r) -> r.withStatus(201))));
@@ -117,6 +119,14 @@ final class OperationCorpus {
         op.requestBody().ifPresent(b -> out.add(fault(id + ": accepts a body that breaks its schema", id, NegativeDataRejection.ID,
                 Set.of(), accepting(id, call -> call.outcome() == Outcome.INVALID_BODY))));
         return out;
+    }
+
+    /**
+     * The id a create of a conversation or a message answers: the run's fixtures read it, so mistyped the other
+     * operations go unjudged and the run is inconclusive; those creates' schemas are broken one level down instead.
+     */
+    private static boolean fixtureId(String operation, FromSchema.Mistyped m) {
+        return FIXTURE_SOURCES.contains(operation) && m.at().isEmpty() && m.property().equals("id");
     }
 
     /** Accepts the calls of {@code operation} that {@code refused} picks, answering as if they had succeeded. */

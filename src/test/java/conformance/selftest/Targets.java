@@ -13,6 +13,7 @@ import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
@@ -61,11 +62,30 @@ public final class Targets {
         return new Measured(r, Map.of()).failedChecks();
     }
 
-    /** A run and, per failed check, the first request that showed it. */
-    record Measured(ConformanceRun.Result result, Map<String, FirstSeen> firstSeen) {
+    /** A check that failed on an operation: the verdict is per check and operation. */
+    record Failure(String check, String operation) implements Comparable<Failure> {
+        private static final Comparator<Failure> ORDER = Comparator.comparing(Failure::check).thenComparing(Failure::operation);
+
+        @Override
+        public int compareTo(Failure other) {
+            return ORDER.compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return check + " on " + operation;
+        }
+    }
+
+    /** A run and, per failure, the first request that showed it. */
+    record Measured(ConformanceRun.Result result, Map<Failure, FirstSeen> firstSeen) {
         Set<String> failedChecks() {
-            return result.report().checks().stream().filter(c -> c.outcome() == Outcome.FAILED).map(CheckResult::checkId)
-                    .collect(Collectors.toCollection(TreeSet::new));
+            return failures().stream().map(Failure::check).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        Set<Failure> failures() {
+            return result.report().checks().stream().filter(c -> c.outcome() == Outcome.FAILED)
+                    .map(c -> new Failure(c.checkId(), c.operationId())).collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -79,27 +99,28 @@ public final class Targets {
         Map<Case, Long> order = new IdentityHashMap<>();
         long[] requests = {0};
         ConformanceRun.Result r = execute(variant, adjust, (exchange, redactor) -> order.putIfAbsent(exchange.kase(), ++requests[0]));
-        Map<String, FirstSeen> first = new TreeMap<>();
+        Map<Failure, FirstSeen> first = new TreeMap<>();
         for (CheckResult c : r.report().checks()) {
             c.findings().stream().map(FindingGroup::first)
                     .filter(f -> order.containsKey(f.exchange().kase()))
                     .map(f -> new FirstSeen(order.get(f.exchange().kase()), f.exchange().kase().intent().name()))
-                    .forEach(seen -> first.merge(c.checkId(), seen, (a, b) -> a.request() <= b.request() ? a : b));
+                    .forEach(seen -> first.merge(new Failure(c.checkId(), c.operationId()), seen,
+                            (a, b) -> a.request() <= b.request() ? a : b));
         }
         return new Measured(r, first);
     }
 
     /**
-     * The first request that shows {@code checkId} failing, judged by a fresh instance of that check beside the run's
-     * own, which is then stopped: a seed sweep needs to know whether and when a fault is found, not the rest of the run.
-     * Empty when the whole run never shows it.
+     * The first request that shows {@code failure}, judged by a fresh instance of its check beside the run's own, which
+     * is then stopped: a seed sweep needs to know whether and when a fault is found, not the rest of the run. Empty when
+     * the whole run never shows it.
      */
-    static Optional<FirstSeen> untilDetected(Variant variant, String checkId, Consumer<Map<String, String>> adjust) {
-        Check watcher = Catalog.create(Profile.STRICT).stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
+    static Optional<FirstSeen> untilDetected(Variant variant, Failure failure, Consumer<Map<String, String>> adjust) {
+        Check watcher = Catalog.create(Profile.STRICT).stream().filter(c -> c.id().equals(failure.check())).findFirst().orElseThrow();
         long[] requests = {0};
         ConformanceRun.Observer watch = (exchange, redactor) -> {
             requests[0]++;
-            if (watcher.appliesTo(exchange) && !watcher.judge(exchange).isEmpty()) {
+            if (exchange.operation().id().equals(failure.operation()) && watcher.appliesTo(exchange) && !watcher.judge(exchange).isEmpty()) {
                 throw new Detected(new FirstSeen(requests[0], exchange.kase().intent().name()));
             }
         };
