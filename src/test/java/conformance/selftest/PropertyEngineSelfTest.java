@@ -57,7 +57,13 @@ class PropertyEngineSelfTest {
     @Test
     void aServerErrorOnNonAsciiKeysIsFoundAtTheDefaultTriesAndShrunkToOneShortKey() {
         ConformanceRun.Result r = Targets.run(serverErrorWhen(AttributeFaults::nonAsciiLetterInAKey), DEFAULT_TRIES);
-        for (JsonNode attributes : shrunkAttributes(r)) {
+        // each 500 names its case, so there are several findings; a shrink whose budget ran out says so and is not judged
+        List<Finding> finished = r.report().checks().stream().filter(c -> c.checkId().equals(NotAServerError.ID))
+                .flatMap(c -> c.findings().stream()).map(FindingGroup::first)
+                .filter(f -> f.shrink().filter(Finding.Shrunk::minimal).isPresent() && f.shrunk().isPresent()).toList();
+        assertFalse(finished.isEmpty(), r.report().headline());
+        for (Finding f : finished) {
+            JsonNode attributes = Json.MAPPER.readTree(f.shrunk().get().request().body()).get("custom_attributes");
             assertEquals(1, attributes.size(), Json.text(attributes));
             String key = attributes.propertyNames().iterator().next();
             assertTrue(key.length() <= 2 && AttributeFaults.nonAsciiLetterInAKey(attributes), Json.text(attributes));

@@ -68,19 +68,17 @@ class SecondOpinionTest {
             + "`4XX` range (OpenAPI 3.1 §4.8.16, Responses Object), so this status is undocumented; Prism reports undocumented "
             + "error statuses as warnings only (`sl-violations`), never as errors";
 
+    private static final Set<String> SPARING_THE_FIRST = Set.of("id as a string");
+
     static final Map<String, String> DISAGREEMENTS = Map.of(
             "200 body sent as application/vnd.api+json", "ours: Prism accepts any `+json` media type where the document says "
                     + "`application/json`; RFC 6838 §4.2.8 makes `application/vnd.api+json` a media type of its own, and OpenAPI "
                     + "3.1 matches media types or ranges, not suffixes",
-            "401 body sent as application/problem+json", "ours: the same suffix leniency; `application/problem+json` "
-                    + "(RFC 9457) is not the documented `application/json`",
             "200 body sent as text/plain", "ours, on the body: both flag the media type, but Prism validates a text/plain "
                     + "body as a JSON string (`type: object` fails on the string), while the bytes are the documented object; "
                     + "the rule broken is the media type alone",
             "200 body sent without a Content-Type", "ours, on the body: as for text/plain, Prism validates an unlabelled "
                     + "body as a string; the bytes are the documented object",
-            "401 body sent as text/html", "ours, on the body: as for text/plain; the bytes are a valid `bad_request_error`",
-            "unknown contacts and inboxes answer 404", UNDOCUMENTED_ERROR,
             "a contact of another inbox answers 403", UNDOCUMENTED_ERROR,
             "invalid input answers 422 (a spec gap, still undocumented)", UNDOCUMENTED_ERROR + " (the suite marks this one "
                     + "a spec gap: the document offers no status for rejecting invalid input)");
@@ -145,7 +143,10 @@ class SecondOpinionTest {
     @Test
     void prismAndTheSuiteAgreeOnEveryResponseButTheListedCases() {
         ConformingCorpus.all().forEach(c -> judgeBothWays(c.name(), c.variant().get(), false));
-        Corpus.faulty().stream().filter(f -> RESPONSE_CHECKS.contains(f.expectedCheck()))
+        // the probes are create-a-conversation's requests: the faults confined to that operation are the ones they meet;
+        // a fault that spares the run's first conversation (its fixture) answers the two ways differently, so it is left out
+        Corpus.faulty().stream().filter(f -> RESPONSE_CHECKS.contains(f.expectedCheck()) && f.operation().equals(Contract.CREATE_CONVERSATION)
+                        && !SPARING_THE_FIRST.contains(f.name()))
                 .forEach(f -> judgeBothWays(f.name(), f.variant().get(), true));
         MarkdownFile.write(NOTES, render());
         for (String variant : rows.stream().filter(Row::faulty).map(Row::variant).distinct().toList()) {
