@@ -18,6 +18,7 @@ import conformance.generation.Parameters;
 import conformance.generation.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -283,7 +284,7 @@ final class ChatwootFixtures implements Fixtures {
     }
 
     private static Set<String> pathNames(Operation operation) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         operation.parameters(Parameter.Location.PATH).forEach(p -> names.add(p.name()));
         return names;
     }

@@ -7,12 +7,14 @@ import conformance.fixtures.Binding;
 import conformance.fixtures.Fixtures;
 import conformance.fixtures.Scenario;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +42,9 @@ public final class CasePlan implements Iterable<Case> {
     private final List<NegativeRule> rules;
     private final Optional<JsonNode> bodySchema;
     private final String mediaType;
+    /** Worked out once per plan: read for every case. */
+    private final Set<String> declaredTwice;
+    private final Map<Parameter, JsonNode> valueSchemas = new HashMap<>();
 
     /**
      * @param scenarios the fixtures' identifier scenarios for this operation
@@ -60,6 +65,8 @@ public final class CasePlan implements Iterable<Case> {
         uncovered.forEach(u -> stats.notCovered(operation.id() + " " + mediaType + " body " + u));
         this.malformed = operation.integerPathParameters();
         this.parameterRules = ParameterRule.of(operation);
+        this.declaredTwice = operation.declaredTwice();
+        operation.parameters().forEach(p -> valueSchemas.put(p, operation.valueSchema(p).orElse(Json.NODES.objectNode())));
         this.rules = bodySchema.map(schema -> NegativeRule.of(schema, operation.requestBodyRequired())).orElse(List.of());
         this.positives = generates(operation) ? tries : 1;
         this.negatives = rules.isEmpty() ? 0 : Math.max(rules.size(), tries / 5);
@@ -164,7 +171,7 @@ public final class CasePlan implements Iterable<Case> {
         Map<String, String> query = merged(binding.parameters().query(), generated(values, rng, Parameter.Location.QUERY));
         Map<String, String> header = merged(binding.parameters().header(), generated(values, rng, Parameter.Location.HEADER));
         // a value the document declares both as a parameter and in the body is sent the same in both places
-        payload.filter(JsonNode::isObject).ifPresent(body -> operation.declaredTwice().forEach(name -> {
+        payload.filter(JsonNode::isObject).ifPresent(body -> declaredTwice.forEach(name -> {
             JsonNode v = body.get(name);
             if (v != null && v.isValueNode() && query.containsKey(name)) {
                 query.put(name, v.asString());
@@ -179,7 +186,7 @@ public final class CasePlan implements Iterable<Case> {
     private Map<String, String> generated(ValueGenerator values, Rng rng, Parameter.Location in) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Parameter p : operation.parameters(in)) {
-            JsonNode schema = operation.valueSchema(p).orElse(Json.NODES.objectNode());
+            JsonNode schema = valueSchemas.get(p);
             if (p.required() || rng.chance(0.5)) {
                 JsonNode v = values.generate(schema);
                 out.put(p.name(), v.isString() ? v.asString() : v.toString());
