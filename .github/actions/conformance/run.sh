@@ -22,7 +22,7 @@ mask "${INPUT_HMAC_TOKEN:-}"
 mask "${INPUT_OTHER_INBOX_HMAC_TOKEN:-}"
 mask "${INPUT_HEADERS:-}"
 while IFS= read -r header; do
-  if [[ "$header" == *:* ]]; then mask "$(echo "${header#*:}" | sed 's/^ *//; s/ *$//')"; fi
+  if [[ "$header" == *:* ]]; then mask "$(printf '%s' "${header#*:}" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')"; fi
 done <<< "${INPUT_HEADERS:-}"
 if [[ "${INPUT_PROXY:-}" =~ ://[^/@:]*:([^/@]*)@ ]]; then mask "${BASH_REMATCH[1]}"; fi
 
@@ -38,6 +38,7 @@ stop() {
   exit 1
 }
 
+command -v python3 > /dev/null || stop "python3 is needed to read the suite's summary: install it on the runner"
 artifact="${INPUT_ARTIFACT_NAME:-}"
 case "$artifact" in
   "" | *[\"\:\<\>\|\*\?\\/]* | *$'\r'* | *$'\n'*)
