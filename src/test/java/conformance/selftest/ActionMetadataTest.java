@@ -59,7 +59,7 @@ class ActionMetadataTest {
         assertEquals("composite", action.at("/runs/using").asString());
         assertFalse(names(action.get("inputs")).isEmpty());
         JsonNode run = step("id", "run");
-        assertEquals("\"$GITHUB_ACTION_PATH/run.sh\"", run.get("run").asString());
+        assertEquals("bash \"$GITHUB_ACTION_PATH/run.sh\"", run.get("run").asString());
         Map<String, String> expected = new LinkedHashMap<>();
         names(action.get("inputs")).forEach(input -> expected.put(ActionStep.variable(input), "${{ inputs." + input + " }}"));
         Map<String, String> env = new LinkedHashMap<>();
