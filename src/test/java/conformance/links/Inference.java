@@ -76,7 +76,7 @@ final class Inference {
         return new Link(target.id(), create.id(), status, target.id(), parameters, Optional.empty(), Origin.INFERRED, description);
     }
 
-    private static List<String> segments(String template) {
+    static List<String> segments(String template) {
         return Arrays.stream(template.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,9 +19,11 @@ import java.util.stream.Stream;
  * overlay link replaces: same source, same target, a parameter in common), then the overlay's.
  */
 public final class Links {
+    private final Contract contract;
     private final List<Link> all;
 
-    private Links(List<Link> all) {
+    private Links(Contract contract, List<Link> all) {
+        this.contract = contract;
         this.all = List.copyOf(all);
     }
 
@@ -38,7 +41,7 @@ public final class Links {
             throw new LinkException(problems.size() == 1 ? problems.get(0)
                     : problems.size() + " links cannot be used: " + String.join("; ", problems));
         }
-        return new Links(Stream.of(document, inferred, overlaid).flatMap(List::stream).toList());
+        return new Links(contract, Stream.of(document, inferred, overlaid).flatMap(List::stream).toList());
     }
 
     private static List<Link> resolve(Contract contract, List<DeclaredLink> declared, Origin origin, String where,
@@ -115,5 +118,36 @@ public final class Links {
     /** The links whose target is this operation, in the order of {@link #all()}. */
     public List<Link> to(String targetOperationId) {
         return all.stream().filter(l -> l.target().equals(targetOperationId)).toList();
+    }
+
+    /** The link from a create to the GET of what it created (the path adds one parameter, nothing after it). */
+    public Optional<Link> fetchOf(String create) {
+        return underCreated(create, true, Set.of("GET")).findFirst();
+    }
+
+    /** The link from a create to the GET on its own path: the list it adds to. */
+    public Optional<Link> listOf(String create) {
+        Operation source = contract.operation(create);
+        return from(create).stream().filter(l -> Inference.isList(source, contract.operation(l.target()))).findFirst();
+    }
+
+    /** The links from a create to the PATCH or PUT of what it created. */
+    public List<Link> updatesOf(String create) {
+        return underCreated(create, true, Set.of("PATCH", "PUT")).toList();
+    }
+
+    /** The links from a create to the POSTs on or under what it created (actions on it, or creates of its children). */
+    public List<Link> actionsOf(String create) {
+        return underCreated(create, false, Set.of("POST")).toList();
+    }
+
+    /** Links from {@code create} to operations with these methods whose path adds a parameter (and, if {@code only}, nothing more). */
+    private Stream<Link> underCreated(String create, boolean only, Set<String> methods) {
+        Operation source = contract.operation(create);
+        return from(create).stream().filter(l -> {
+            Operation target = contract.operation(l.target());
+            return methods.contains(target.method()) && Inference.addedParameter(source, target).isPresent()
+                    && (!only || Inference.segments(target.pathTemplate()).size() == Inference.segments(source.pathTemplate()).size() + 1);
+        });
     }
 }
