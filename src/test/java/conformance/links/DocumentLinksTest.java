@@ -41,6 +41,11 @@ class DocumentLinksTest {
     }
 
     @Test
+    void theSummarySaysHowManyLinksFromWhere() {
+        assertEquals("3 links between operations (2 document, 1 inferred)", Links.of(THINGS, Optional.empty()).summary());
+    }
+
+    @Test
     void aDocumentLinkToAPointerItsSourceCannotHaveStopsWithOneMessage() {
         Contract bad = new ContractLoader().load(Path.of("src/test/resources/links/bad-link.yaml"));
         LinkException e = assertThrows(LinkException.class, () -> Links.of(bad, Optional.empty()));
