@@ -88,6 +88,12 @@ class RuntimeExpressionTest {
     }
 
     @Test
+    void aMissingExpressionIsOneMessage() {
+        assertTrue(assertThrows(LinkException.class, () -> RuntimeExpression.parse(null)).getMessage()
+                .startsWith("a link gives no expression (null)"));
+    }
+
+    @Test
     void theParsedFormsCanBeToldApart() {
         RuntimeExpression.Body body = assertInstanceOf(RuntimeExpression.Body.class, RuntimeExpression.parse("$response.body#/id"));
         assertTrue(body.response());

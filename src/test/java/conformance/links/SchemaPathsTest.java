@@ -23,6 +23,7 @@ class SchemaPathsTest {
             "{\"type\":\"object\",\"patternProperties\":{\"^x-\":{\"type\":\"object\"}},\"additionalProperties\":false}|/y|false",
             "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}},\"additionalProperties\":false}|/id/x|false",
             "{\"type\":\"string\"}|/a|false",
+            "{\"type\":\"object\",\"patternProperties\":{\"[\":{}},\"additionalProperties\":false}|/a|true",
             "{\"type\":[\"object\",\"null\"],\"properties\":{\"a\":{}},\"additionalProperties\":false}|/a|true",
             "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{}},\"additionalProperties\":false}}|/0/id|true",
             "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{}},\"additionalProperties\":false}}|/0/uuid|false",
