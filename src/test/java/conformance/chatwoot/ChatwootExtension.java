@@ -51,7 +51,7 @@ public final class ChatwootExtension implements Extension {
 
     @Override
     public List<Check> checks(Profile profile) {
-        return List.of(new CrossInboxIsolation(), new ConversationSemantics());
+        return List.of(new CrossInboxIsolation(), new ConversationSemantics(), new StateTransition(), new MessageSemantics());
     }
 
     @Override
