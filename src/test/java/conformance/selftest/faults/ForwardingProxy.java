@@ -1,5 +1,6 @@
 package conformance.selftest.faults;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,8 @@ public final class ForwardingProxy implements AutoCloseable {
     public record Seen(String method, String target, Map<String, String> headers) {
     }
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "proxy-connection", "keep-alive", "proxy-authorization");
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "proxy-connection", "keep-alive", "proxy-authorization",
+            "transfer-encoding", "content-length");
 
     private final Optional<URI> upstream;
     private final Optional<String> credentials;
@@ -140,8 +142,11 @@ public final class ForwardingProxy implements AutoCloseable {
                     head.append(name).append(": ").append(value).append("\r\n");
                 }
             });
-            head.append("Connection: close\r\n\r\n");
-            RawHttpServer.write(target, head.toString(), request.body());
+            // a chunked body (WireMock forwards them so) goes on with its length: the head says how it is framed
+            byte[] body = "chunked".equalsIgnoreCase(request.headers().get("transfer-encoding"))
+                    ? dechunked(client.getInputStream()) : request.body();
+            head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+            RawHttpServer.write(target, head.toString(), body);
             InputStream answer = target.getInputStream();
             String answerHead = RawHttpServer.head(answer);
             if (answerHead == null) {
@@ -155,6 +160,32 @@ public final class ForwardingProxy implements AutoCloseable {
         } finally {
             open.removeIf(Socket::isClosed);
         }
+    }
+
+    private static byte[] dechunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            body.write(in.readNBytes(size));
+            line(in);
+        }
+        while (!line(in).isEmpty()) {
+            // trailers: none matter here
+        }
+        return body.toByteArray();
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(line(in).split(";")[0].strip(), 16);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private Socket connect(String host, int port) throws IOException {
