@@ -70,6 +70,7 @@ import org.apache.http.protocol.HttpContext;
  */
 public final class HttpExchanger implements AutoCloseable {
     static final Duration IDLE_BEFORE_NEW_CONNECTION = Duration.ofSeconds(1);
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
     /** Held so that its level stays set: java.util.logging keeps loggers only weakly. */
     private static final Logger APACHE_CLIENT_LOG = quiet("org.apache.http.impl.client");
 
@@ -240,6 +241,12 @@ public final class HttpExchanger implements AutoCloseable {
                 return failed(c, operation, request, start, new SocketTimeoutException("cut off by the watchdog"));
             }
             failed = false;
+            if (response.getStatusCode() == PROXY_AUTHENTICATION_REQUIRED && gateway.route().proxy().isPresent()) {
+                // the proxy's answer, not the target's (Apache hands a refused CONNECT back as the response)
+                return new Exchange(c, operation, request, Optional.empty(), Optional.of(new TransportFailure(
+                        TransportFailure.Kind.CONNECTION_REFUSED, "the proxy " + gateway.route().shown() + " answered "
+                        + response.getStatusLine() + ": check the proxy's credentials")), Duration.ofNanos(System.nanoTime() - start));
+            }
             List<Header> received = response.getHeaders().asList().stream()
                     .map(h -> new Header(h.getName(), h.getValue())).toList();
             return new Exchange(c, operation, request,

@@ -135,6 +135,21 @@ class ProxyRunTest {
         }
     }
 
+    @Test
+    void aProxyThatRefusesTheCredentialsIsNamedAsTheOneThatAnswered() {
+        try (ReferenceTarget target = ReferenceTarget.start(); ForwardingProxy proxy = ForwardingProxy.requiring("suite", PASSWORD)) {
+            Map<String, String> s = settingsFor(target);
+            // the CONNECT is refused before any byte reaches this address
+            s.put("baseUrl", "https://127.0.0.1:1");
+            s.put("proxy", "http://suite:wrong-password@" + proxy.url().getAuthority());
+            RunReport report = run(s, Map.of());
+            assertEquals(Verdict.INCONCLUSIVE, report.verdict(), report.headline());
+            assertTrue(report.headline().contains("the proxy " + proxy.url() + " (with credentials) (conformance.proxy) answered "
+                    + "HTTP/1.1 407 Proxy Authentication Required: check the proxy's credentials"), report.headline());
+            assertFalse(proxy.seen().isEmpty());
+        }
+    }
+
     private List<String> filesHolding(String secret) throws IOException {
         List<String> holding = new ArrayList<>();
         try (Stream<Path> files = Files.walk(reports)) {
