@@ -67,6 +67,10 @@ import org.apache.http.protocol.HttpContext;
  * 9110 §9.2.2 forbids resending a POST the target may have taken). A target that closes a kept-alive connection
  * after the request went out, without answering and without having said {@code Connection: close}, gets a finding
  * that says so. Apache's client logs such a resend at INFO; that log is kept quiet, the exchange log tells it.
+ * <p>
+ * Behind a gateway, its extra headers go with every request (and are recorded, for the redactor to hide by name); a
+ * proxy is REST Assured's {@link ProxySpecification}, its Basic credentials sent up front by an interceptor (REST
+ * Assured's own would wait for a 407 challenge, and resend every request).
  */
 public final class HttpExchanger implements AutoCloseable {
     static final Duration IDLE_BEFORE_NEW_CONNECTION = Duration.ofSeconds(1);
