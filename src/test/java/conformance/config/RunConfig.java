@@ -27,18 +27,21 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
-    /** The target, and how requests reach it. An empty {@code baseUrl} means the embedded reference target. */
+    /**
+     * The target, and how requests reach it (the gateway: extra headers, a proxy). An empty {@code baseUrl} means the
+     * embedded reference target.
+     */
     public record Target(Optional<URI> baseUrl, Duration timeout, OptionalDouble rateLimit, int maxBodyBytes,
-                         Optional<TrustStore> trustStore, int workers) {
+                         Optional<TrustStore> trustStore, int workers, Gateway gateway) {
         public static final Target EMBEDDED = new Target(Optional.empty(), DEFAULT_TIMEOUT, OptionalDouble.empty(),
-                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1);
+                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1, Gateway.NONE);
 
         public boolean embedded() {
             return baseUrl.isEmpty();
         }
 
         public Target withBaseUrl(URI url) {
-            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers);
+            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers, gateway);
         }
     }
 
@@ -139,7 +142,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         Target target = new Target(baseUrl, timeout, rate, maxBody, TrustStore.from(s),
-                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1));
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1), Gateway.from(s, baseUrl));
         return builder().target(target)
                 .generation(new Generation(tries, seed, profile, s.flag("storedCases", true)))
                 .outputs(new Outputs(reports, s.flag("requireAllChecks", false)))
