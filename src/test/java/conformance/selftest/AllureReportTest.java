@@ -88,7 +88,10 @@ class AllureReportTest {
         AtomicBoolean broken = new AtomicBoolean();
         try (ReferenceTarget target = ReferenceTarget.start((call, r) -> broken.get() ? breaking.answer(call, r) : r)) {
             targetUrl = target.baseUrl().toString();
-            Command.Result run = SuiteProcess.run(settings(target), reports);
+            Map<String, String> conforming = settings(target);
+            // a green point in the history: its checks and operations count, not how long each was tried
+            conforming.put("tries", "5");
+            Command.Result run = SuiteProcess.run(conforming, reports);
             assertEquals(0, run.exitCode(), run.output());
             AllureCli.generateSingleFile(reports.resolve("allure-results"), reports.resolve("allure-report"));
             first = SingleFileReport.read(reports.resolve("allure-report").resolve("index.html"));

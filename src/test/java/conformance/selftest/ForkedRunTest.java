@@ -32,8 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -41,8 +39,6 @@ import tools.jackson.databind.JsonNode;
  * Runs in a JVM of their own, as users start them: with a small heap against bodies far larger than it, stopped
  * with SIGTERM halfway, and with known secrets whose every output file and console line is then searched.
  */
-// each run its own JVM, target and folder: side by side
-@Execution(ExecutionMode.CONCURRENT)
 class ForkedRunTest {
     @TempDir
     Path folder;
