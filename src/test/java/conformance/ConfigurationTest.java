@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** A run's settings are the engine's and the Chatwoot extension's: both are known, both are validated, nothing else. */
 class ConfigurationTest {
@@ -46,6 +48,7 @@ class ConfigurationTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     void readingTheJvmsSettingsKeepsTheExtensionsPlainOnesAndRemovesItsSecrets() {
         List<String> names = List.of("conformance.inboxIdentifier", "conformance.hmacToken");
         System.setProperty("conformance.inboxIdentifier", "inbox-of-the-test");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 class KnownSettingsTest {
     private static Settings property(String name, String value) {
@@ -75,6 +77,7 @@ class KnownSettingsTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     void readingTheSystemSettingsRemovesSecretAndUnknownPropertiesFromTheJvm() {
         List<String> names = List.of("conformance.proxyPassword", "conformance.proxyPasword", "conformance.tries", "conformance.proxyHost");
         System.setProperty("conformance.proxyPassword", "token-of-the-test");

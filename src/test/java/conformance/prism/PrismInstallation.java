@@ -29,8 +29,11 @@ public final class PrismInstallation {
     private PrismInstallation() {
     }
 
-    /** The command that starts Prism ({@code node …/prism-cli/dist/index.js}), installing it first if needed. */
-    public static List<String> ensure() {
+    /**
+     * The command that starts Prism ({@code node …/prism-cli/dist/index.js}), installing it first if needed; one caller
+     * at a time, so that test classes running side by side never run two {@code npm ci} into one folder.
+     */
+    public static synchronized List<String> ensure() {
         checkNode();
         if (!installed()) {
             install();

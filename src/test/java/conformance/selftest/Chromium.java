@@ -39,36 +39,32 @@ final class Chromium {
         return new Chromium(output.substring(output.lastIndexOf('\n') + 1));
     }
 
+    /** What one load of a page showed: its DOM after its scripts ran, and every URL it asked for. */
+    record Page(String dom, List<String> requests) {
+    }
+
     /** The page's DOM after its scripts ran. */
     String dom(URI page) {
         return run(page, "--dump-dom");
     }
 
     /**
-     * Every URL the page asked for while it loaded, from Chromium's network log: requests with the page as their
-     * initiator, not the browser's own (updates, accounts), whether or not a network answered. A file:// page's own
-     * reads of the file system are not network requests and do not appear.
+     * One load of the page (a browser start costs more than all it is asked): its DOM, a screenshot into {@code png},
+     * and every URL it asked for, from Chromium's network log: requests with the page as their initiator, not the
+     * browser's own (updates, accounts), whether or not a network answered. A file:// page's own reads of the file
+     * system are not network requests and do not appear.
      */
-    List<String> requestsOf(URI page) {
+    Page load(URI page, Path png) {
         try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Files.deleteIfExists(png);
             Path log = Files.createTempFile("chromium-netlog", ".json");
             try {
-                run(page, "--log-net-log=" + log, "--dump-dom");
-                List<String> urls = new ArrayList<>();
-                for (String line : Files.readAllLines(log)) {
-                    // one event a line; the last may lack its closing when Chromium stops mid-write
-                    if (line.contains("\"initiator\"")) {
-                        try {
-                            JsonNode params = Json.MAPPER.readTree(line.strip().replaceAll(",$", "")).path("params");
-                            if (!params.path("initiator").asString().equals(BROWSER_INITIATED)) {
-                                urls.add(params.path("url").asString());
-                            }
-                        } catch (JacksonException partial) {
-                            // a line cut off when the browser exited: no whole event to read
-                        }
-                    }
+                String dom = run(page, "--log-net-log=" + log, "--screenshot=" + png.toAbsolutePath(), "--dump-dom");
+                if (!Files.isRegularFile(png)) {
+                    throw new AssertionError("Chromium wrote no screenshot to " + png);
                 }
-                return urls;
+                return new Page(dom, requests(log));
             } finally {
                 Files.deleteIfExists(log);
             }
@@ -77,17 +73,22 @@ final class Chromium {
         }
     }
 
-    void screenshot(URI page, Path png) {
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            Files.deleteIfExists(png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static List<String> requests(Path log) throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            // one event a line; the last may lack its closing when Chromium stops mid-write
+            if (line.contains("\"initiator\"")) {
+                try {
+                    JsonNode params = Json.MAPPER.readTree(line.strip().replaceAll(",$", "")).path("params");
+                    if (!params.path("initiator").asString().equals(BROWSER_INITIATED)) {
+                        urls.add(params.path("url").asString());
+                    }
+                } catch (JacksonException partial) {
+                    // a line cut off when the browser exited: no whole event to read
+                }
+            }
         }
-        run(page, "--screenshot=" + png.toAbsolutePath());
-        if (!Files.isRegularFile(png)) {
-            throw new AssertionError("Chromium wrote no screenshot to " + png);
-        }
+        return urls;
     }
 
     private String run(URI page, String... actions) {

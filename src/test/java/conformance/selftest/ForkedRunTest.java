@@ -86,6 +86,8 @@ class ForkedRunTest {
         Path reports = folder.resolve("reports");
         try (ReferenceTarget target = ReferenceTarget.start(slowAndWrong)) {
             Map<String, String> s = Targets.settingsFor(target);
+            // the slow, wrong operation and its fixture: the whole API's fixtures for 1000 tries would come first
+            s.put("operations", "create-a-conversation");
             s.put("tries", "1000");
             s.put("reports", reports.toString());
             Forked run = Forked.start(s, folder.resolve("console.txt"));

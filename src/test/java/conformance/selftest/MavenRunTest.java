@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Real Maven builds, offline, in a copy of the project ({@link MavenCopy}), as users and CI start them. */
 @Tag("external")
+// each build in a copy of its own: side by side
+@Execution(ExecutionMode.CONCURRENT)
 class MavenRunTest {
     private static final Duration LIMIT = Duration.ofMinutes(8);
     private static final String README_MARKER = "<!-- quiet-failing-run";

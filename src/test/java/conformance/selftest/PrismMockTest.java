@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// each mock its own Prism, which answers a few requests a second: the four side by side
+@Execution(ExecutionMode.CONCURRENT)
 class PrismMockTest {
     static final Path NOTES = Path.of("target", "self-tests", "prism.md");
     /** Few: Prism answers a few requests a second, and every rule is still sent (negatives are at least one per rule). */

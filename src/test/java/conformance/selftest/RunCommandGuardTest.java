@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The test command refuses conformance settings ({@link RunCommandGuard}); {@code MavenRunTest} shows it on a real
@@ -17,6 +20,7 @@ class RunCommandGuardTest {
 
     /** The only test left when the self-tests' build is given a conformance setting: it fails with one line. */
     @Test
+    @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
     void theTestCommandIsGivenNoConformanceSetting() {
         List<String> given = RunCommandGuard.given(System.getProperties(), System.getenv());
         if (RunCommandGuard.active(System.getProperties()) && !given.isEmpty()) {

@@ -18,6 +18,7 @@ import conformance.verdict.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,9 +40,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The accuracy of the verdict, measured over every operation: every faulty variant is flagged by exactly the checks
  * its fault breaks, on its operation and on no other; no conforming variant is flagged anywhere; and faults only
  * generated values show are found with every seed. Faults of distinct operations share a run ({@link FaultBatch}).
- * Writes {@code target/self-tests/accuracy.md}.
+ * Each run has an embedded target of its own, so the runs go side by side. Writes {@code target/self-tests/accuracy.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 class VerdictSelfTest {
     static final Path TABLE = Path.of("target", "self-tests", "accuracy.md");
     static final int SWEEP_RUNS = 20;
@@ -157,7 +161,10 @@ class VerdictSelfTest {
 
     @AfterAll
     void writeTheAccuracyTable() {
-        AccuracyTable.write(TABLE, List.copyOf(rows), List.copyOf(sweeps), "seed " + Targets.SEED + ", " + TRIES
+        // in a stable order, whichever run ended first
+        AccuracyTable.write(TABLE, rows.stream().sorted(Comparator.comparing(AccuracyTable.Row::operation)
+                .thenComparing(AccuracyTable.Row::variant)).toList(),
+                sweeps.stream().sorted(Comparator.comparing(AccuracyTable.Sweep::variant)).toList(), "seed " + Targets.SEED + ", " + TRIES
                 + " tries per operation (" + Targets.TRIES + " for faults only generated values show), the faults of distinct "
                 + "operations in one run; the seed sweeps use " + SWEEP_RUNS + " seeds and the default " + RunConfig.DEFAULT_TRIES
                 + " tries, and stop at the first detection");
