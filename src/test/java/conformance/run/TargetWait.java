@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -38,45 +37,40 @@ final class TargetWait {
     }
 
     /**
-     * Waits for the target of {@code exchanger} through a sibling of it (its own connection), whose question on the
-     * wire is cut at the deadline; says on {@code progress} what it waits for and how long it took.
+     * Waits for the target of {@code exchanger}; says on {@code progress} what it waits for and how long it took. A
+     * question on the wire at the deadline is not cut: it ends within the request timeout, as any request does, and
+     * the first request of a run also pays for setting the HTTP client up (seconds on a loaded machine), which is no
+     * sign of the target's state.
      */
     static Waited await(HttpExchanger exchanger, Duration within, Progress progress) {
         String url = exchanger.baseUrl() + "/";
         progress.stage("waiting up to " + Waited.text(within) + " for " + url + " to come up (conformance.waitFor)");
-        try (HttpExchanger asking = exchanger.sibling()) {
-            CompletableFuture.delayedExecutor(within.toMillis(), TimeUnit.MILLISECONDS).execute(asking::stop);
-            Waited waited = new TargetWait(() -> asking.get(url), within).await();
-            if (waited.up()) {
-                progress.stage("the target is up: waited " + waited.describe());
-            }
-            return waited;
+        Waited waited = new TargetWait(() -> exchanger.get(url), within).await();
+        if (waited.up()) {
+            progress.stage("the target is up: waited " + waited.describe());
         }
+        return waited;
     }
 
     Waited await() {
         long start = System.nanoTime();
         long deadline = start + within.toNanos();
         Duration pause = FIRST_PAUSE;
-        String last = "no answer before the deadline";
         while (true) {
             HttpExchanger.Attempt attempt = ask.get();
             long now = System.nanoTime();
             Optional<String> notYet = notYet(attempt);
-            // past the deadline only an answer counts: a question cut there is no sign of life
-            if (notYet.isEmpty() && (attempt.response().isPresent() || now < deadline)) {
+            if (notYet.isEmpty()) {
                 return new Waited(within, Duration.ofNanos(now - start), Optional.empty());
             }
-            // a question cut at the deadline says nothing new: the reason is the last sign of the target's state
-            last = notYet.orElse(last);
-            if (now < deadline && !sleep(min(pause, Duration.ofNanos(deadline - now)))) {
+            if (now >= deadline) {
+                return new Waited(within, Duration.ofNanos(now - start), Optional.of("the target did not come up within "
+                        + Waited.text(within) + " (conformance.waitFor); the last try: " + notYet.get() + "; no case was sent"));
+            }
+            // the last question is asked at the deadline, none after it
+            if (!sleep(Math.min(pause.toNanos(), deadline - now))) {
                 return new Waited(within, Duration.ofNanos(System.nanoTime() - start),
                         Optional.of("the wait for the target was interrupted; no case was sent"));
-            }
-            // a question sent at the deadline would be cut at once
-            if (System.nanoTime() >= deadline) {
-                return new Waited(within, Duration.ofNanos(System.nanoTime() - start), Optional.of("the target did not come up "
-                        + "within " + Waited.text(within) + " (conformance.waitFor); the last try: " + last + "; no case was sent"));
             }
             pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
         }
@@ -96,9 +90,9 @@ final class TargetWait {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static boolean sleep(Duration d) {
+    private static boolean sleep(long nanos) {
         try {
-            Thread.sleep(d.toMillis());
+            TimeUnit.NANOSECONDS.sleep(nanos);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import conformance.Launch;
 import conformance.config.Settings;
+import conformance.exchange.HttpExchanger;
 import conformance.generation.Json;
 import conformance.reference.Dialect;
 import conformance.reference.ReferenceTarget;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -48,6 +52,19 @@ class WaitForTargetTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private Consumer<String> onConsole = line -> { };
     private Path reports;
+
+    /**
+     * The first request of a JVM sets REST Assured up, seconds on a loaded machine: done once here, so that what the
+     * tests time is the wait, not the client's start.
+     */
+    @BeforeAll
+    static void warmUpTheHttpClient() {
+        try (ReferenceTarget target = ReferenceTarget.start();
+             HttpExchanger exchanger = new HttpExchanger(target.baseUrl(), Duration.ofSeconds(30), 1 << 20, OptionalDouble.empty(),
+                     Optional.empty())) {
+            assertTrue(exchanger.get(target.baseUrl() + "/").response().isPresent());
+        }
+    }
 
     private ConformanceRun.Result launch(Map<String, String> settings, TestInfo test) {
         reports = REPORTS.resolve(test.getTestMethod().orElseThrow().getName());
@@ -118,21 +135,20 @@ class WaitForTargetTest {
         };
         try (ReferenceTarget target = ReferenceTarget.start(neverUp)) {
             Map<String, String> s = Targets.settingsFor(target);
-            // long enough for the first question to be answered on a loaded machine (the first request of a JVM is slow)
-            s.put("waitFor", "4s");
+            s.put("waitFor", "3s");
             ConformanceRun.Result r = launch(s, test);
             assertEquals(Verdict.INCONCLUSIVE, r.report().verdict());
             String reason = r.report().inconclusiveReason().orElseThrow();
-            assertTrue(reason.contains("did not come up within 4s") && reason.contains("HTTP 502"), reason);
+            assertTrue(reason.contains("did not come up within 3s") && reason.contains("HTTP 502"), reason);
             assertTrue(waited(r).compareTo(Duration.ofMillis(4500)) < 0, "stopped at the deadline: " + waited(r));
             assertEquals(0, r.report().requests(), "no case was sent");
             assertEquals(Set.of("GET /"), asked);
-            assertTrue(console().contains("INCONCLUSIVE") && console().contains("did not come up within 4s"), console());
+            assertTrue(console().contains("INCONCLUSIVE") && console().contains("did not come up within 3s"), console());
         }
     }
 
     @Test
-    void aQuestionTheTargetNeverAnswersIsCutAtTheDeadlineNotAtTheRequestTimeout(TestInfo test) throws Exception {
+    void aQuestionTheTargetNeverAnswersEndsAtTheRequestTimeoutAndTheWaitWithIt(TestInfo test) throws Exception {
         CountDownLatch released = new CountDownLatch(1);
         HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         ExecutorService handlers = Executors.newCachedThreadPool();
@@ -147,15 +163,14 @@ class WaitForTargetTest {
         });
         hanging.start();
         try {
-            long start = System.nanoTime();
             ConformanceRun.Result r = launch(Map.of("baseUrl", "http://127.0.0.1:" + hanging.getAddress().getPort(),
-                    "inboxIdentifier", "inbox", "waitFor", "1500ms", "timeout", "30s"), test);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    "inboxIdentifier", "inbox", "waitFor", "1500ms", "timeout", "2s"), test);
             assertEquals(Verdict.INCONCLUSIVE, r.report().verdict());
-            assertTrue(r.report().inconclusiveReason().orElseThrow().contains("did not come up within 1500ms"),
-                    r.report().inconclusiveReason().orElseThrow());
-            assertTrue(waited(r).compareTo(Duration.ofMillis(2500)) < 0, "cut at the deadline: " + waited(r));
-            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the whole run, far from the 30 s timeout: " + took);
+            String reason = r.report().inconclusiveReason().orElseThrow();
+            assertTrue(reason.contains("did not come up within 1500ms") && reason.contains("no complete answer within 2000 ms"), reason);
+            assertTrue(waited(r).compareTo(Duration.ofSeconds(5)) < 0, "the deadline and one timeout, with room for a loaded machine: "
+                    + waited(r));
+            assertEquals(0, r.report().requests(), "no case was sent");
         } finally {
             released.countDown();
             hanging.stop(0);
