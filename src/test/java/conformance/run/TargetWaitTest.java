@@ -62,8 +62,10 @@ class TargetWaitTest {
         for (HttpExchanger.Attempt up : List.of(status(200), status(404), status(302), status(500), status(401),
                 failure(TransportFailure.Kind.TLS), failure(TransportFailure.Kind.MALFORMED_HTTP))) {
             Answers answers = new Answers(up);
-            assertTrue(new TargetWait(answers::next, Duration.ofSeconds(5)).await().up(), up.toString());
+            Waited waited = new TargetWait(answers::next, Duration.ofSeconds(5)).await();
+            assertTrue(waited.up(), up.toString());
             assertEquals(1, answers.asked, up.toString());
+            assertTrue(waited.waited().compareTo(Duration.ofMillis(100)) < 0, "no wait: " + waited.waited());
         }
     }
 
@@ -91,7 +93,8 @@ class TargetWaitTest {
             return a;
         }, Duration.ofMillis(500)).await();
         assertTrue(waited.up(), "the first request of a run may be slow for reasons of the suite's own");
-        assertTrue(waited.waited().compareTo(Duration.ofMillis(500)) > 0, waited.waited().toString());
+        assertTrue(waited.waited().compareTo(TargetWait.FIRST_PAUSE) >= 0 && waited.waited().compareTo(Duration.ofMillis(600)) < 0,
+                "counted until the question that found it up was asked: " + waited.waited());
     }
 
     private static void sleep(Duration d) {
