@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"conformance.config..", "conformance.contract..", "conformance.generation..",
         "conformance.fixtures..", "conformance.extension..", "conformance.exchange..", "conformance.checks..",
-        "conformance.shrink..", "conformance.verdict..", "conformance.report..", "conformance.run..", "conformance.merge.."};
+        "conformance.links..", "conformance.shrink..", "conformance.verdict..", "conformance.report..", "conformance.run..", "conformance.merge.."};
     /** The suite's own classes, read from where Maven compiled them (scanning the whole class path takes half a minute). */
     private static final JavaClasses SUITE = new ClassFileImporter().importPath(Path.of("target", "test-classes", "conformance"));
 

@@ -11,6 +11,7 @@ import conformance.extension.FixtureContext;
 import conformance.extension.Reproduction;
 import conformance.fixtures.Fixtures;
 import conformance.generation.CaseKind;
+import conformance.links.Overlay;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
@@ -42,9 +43,15 @@ public final class ChatwootExtension implements Extension {
         return Kinds.all();
     }
 
+    /** Contacts are addressed by their source_id, which no rule infers from the paths. */
+    @Override
+    public Optional<Overlay> links() {
+        return Optional.of(Overlay.resource(ChatwootExtension.class, "conformance/chatwoot/links.yaml"));
+    }
+
     @Override
     public List<Check> checks(Profile profile) {
-        return List.of(new CrossInboxIsolation(), new ConversationSemantics());
+        return List.of(new CrossInboxIsolation(), new ConversationSemantics(), new StateTransition(), new MessageSemantics());
     }
 
     @Override

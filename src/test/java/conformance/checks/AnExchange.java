@@ -9,6 +9,7 @@ import conformance.exchange.TransportFailure;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
 import conformance.generation.Intent;
+import conformance.generation.Json;
 import conformance.generation.CaseKind;
 import conformance.generation.Parameters;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An exchange built in memory for a check's unit test: a case of some intent sent to an operation, and the answer
@@ -38,6 +40,7 @@ public final class AnExchange {
     private byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     private boolean truncated;
     private Optional<TransportFailure> failure = Optional.empty();
+    private Optional<JsonNode> payload = Optional.empty();
 
     private AnExchange(CaseKind kind) {
         this.kind = kind;
@@ -87,6 +90,12 @@ public final class AnExchange {
         return this;
     }
 
+    /** The case sent this JSON body (else {@code {}}, with no payload to read). */
+    public AnExchange sent(String json) {
+        this.payload = Optional.of(Json.MAPPER.readTree(json));
+        return this;
+    }
+
     public AnExchange cutAtTheSizeCap() {
         this.truncated = true;
         return this;
@@ -113,8 +122,8 @@ public final class AnExchange {
     }
 
     public Exchange build() {
-        byte[] sent = "{}".getBytes(StandardCharsets.UTF_8);
-        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), Optional.empty(), sent, Optional.of("application/json"),
+        byte[] sent = payload.map(Json::bytes).orElse("{}".getBytes(StandardCharsets.UTF_8));
+        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), payload, sent, Optional.of("application/json"),
                 brokenRule, facts, kind.id() + " case");
         SentRequest request = new SentRequest(operation.method(), BASE + operation.path(path),
                 List.of(new Header("Content-Type", "application/json")), sent);

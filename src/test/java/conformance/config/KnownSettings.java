@@ -27,6 +27,8 @@ public final class KnownSettings {
             Setting.plain("maxBodyBytes", "response bodies are read up to this size"),
             Setting.plain("trustStore", "a trust store to verify an https target against"),
             Setting.secret("trustStorePassword", "the trust store's password"),
+            Setting.secret("headers", "extra request headers for a gateway, one 'Name: value' a line"),
+            Setting.secret("proxy", "an HTTP proxy, http://[user[:password]@]host:port"),
             Setting.plain("quiet", "print only the verdict line and errors"),
             Setting.plain("history", "a previous Allure report whose history the new report continues"),
             Setting.plain("shard", "names this run's slice of a sharded run"),

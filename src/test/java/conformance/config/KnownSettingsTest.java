@@ -70,7 +70,7 @@ class KnownSettingsTest {
 
     @Test
     void theRegistryKnowsWhichSettingsAreSecrets() {
-        assertEquals(List.of("trustStorePassword"),
+        assertEquals(List.of("trustStorePassword", "headers", "proxy"),
                 KnownSettings.core().all().stream().filter(Setting::secret).map(Setting::key).toList());
     }
 

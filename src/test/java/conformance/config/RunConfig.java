@@ -31,20 +31,21 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
     /**
-     * The target, and how requests reach it. An empty {@code baseUrl} means the embedded reference target;
-     * {@code waitFor} is how long to wait for it to come up before the first case ({@link Duration#ZERO}: not at all).
+     * The target, and how requests reach it (the gateway: extra headers, a proxy). An empty {@code baseUrl} means the
+     * embedded reference target; {@code waitFor} is how long to wait for it to come up before the first case
+     * ({@link Duration#ZERO}: not at all).
      */
     public record Target(Optional<URI> baseUrl, Duration timeout, OptionalDouble rateLimit, int maxBodyBytes,
-                         Optional<TrustStore> trustStore, int workers, Duration waitFor) {
+                         Optional<TrustStore> trustStore, int workers, Gateway gateway, Duration waitFor) {
         public static final Target EMBEDDED = new Target(Optional.empty(), DEFAULT_TIMEOUT, OptionalDouble.empty(),
-                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1, Duration.ZERO);
+                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1, Gateway.NONE, Duration.ZERO);
 
         public boolean embedded() {
             return baseUrl.isEmpty();
         }
 
         public Target withBaseUrl(URI url) {
-            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers, waitFor);
+            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers, gateway, waitFor);
         }
     }
 
@@ -148,7 +149,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         Target target = new Target(baseUrl, timeout, rate, maxBody, TrustStore.from(s),
-                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1),
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1), Gateway.from(s, baseUrl),
                 s.get("waitFor").map(v -> parseDuration("waitFor", v)).orElse(Duration.ZERO));
         return builder().target(target)
                 .generation(new Generation(tries, seed, profile, s.flag("storedCases", true)))

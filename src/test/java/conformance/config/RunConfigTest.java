@@ -135,7 +135,7 @@ class RunConfigTest {
                 Map.entry("storedCases", "false"), Map.entry("reports", "target/elsewhere"),
                 Map.entry("requireAllChecks", "true"), Map.entry("operations", "create-a-contact"))));
         assertEquals(new RunConfig.Target(Optional.of(URI.create("http://127.0.0.1:9/prefix")), Duration.ofSeconds(3),
-                OptionalDouble.of(2.5), 4096, Optional.empty(), 3, Duration.ofSeconds(90)), c.target());
+                OptionalDouble.of(2.5), 4096, Optional.empty(), 3, Gateway.NONE, Duration.ofSeconds(90)), c.target());
         assertEquals(new RunConfig.Generation(9, OptionalLong.of(-4), Profile.STRICT, false), c.generation());
         assertEquals(new RunConfig.Outputs(Path.of("target/elsewhere"), true, 50), c.outputs());
         assertEquals(List.of("create-a-contact"), c.selection().operations());

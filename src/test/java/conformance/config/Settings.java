@@ -51,6 +51,12 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** An environment variable that is not a setting ({@code HTTPS_PROXY}, …), blank counting as absent. */
+    public Optional<String> variable(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
     /** Whether {@code conformance.<key>} was given at all, even with a blank value. */
     public boolean given(String key) {
         return properties.getProperty(property(key)) != null || environment.containsKey(envName(key));

@@ -13,6 +13,7 @@ import java.util.zip.InflaterInputStream;
 import org.apache.http.Header;
 import org.apache.http.HttpConnection;
 import org.apache.http.HttpEntity;
+import org.apache.http.HttpRequest;
 import org.apache.http.HttpRequestInterceptor;
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.conn.ConnectionReleaseTrigger;
@@ -35,6 +36,7 @@ import org.apache.http.protocol.HttpCoreContext;
 final class BodyLimits {
     private final int cap;
     private final Duration timeout;
+    private final boolean tunnelled;
     private final ScheduledThreadPoolExecutor watchdog;
     private long request;
     private boolean inFlight;
@@ -49,9 +51,11 @@ final class BodyLimits {
     private volatile boolean truncated;
     private volatile boolean expired;
 
-    BodyLimits(int cap, Duration timeout) {
+    /** @param tunnelled requests go through a proxy's CONNECT tunnel, whose CONNECT is the first request of a connection */
+    BodyLimits(int cap, Duration timeout, boolean tunnelled) {
         this.cap = cap;
         this.timeout = timeout;
+        this.tunnelled = tunnelled;
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "conformance-request-watchdog");
             t.setDaemon(true);
@@ -148,7 +152,7 @@ final class BodyLimits {
     /** The request is on the wire (connected, TLS done): its answer has the timeout from now. */
     private synchronized void attach(HttpConnection c) {
         connection = c;
-        earlierRequestsOnConnection = c.getMetrics().getRequestCount();
+        earlierRequestsOnConnection = c.getMetrics().getRequestCount() - (tunnelled ? 1 : 0);
         idleMillis = earlierRequestsOnConnection == 0 ? 0 : (System.nanoTime() - lastFinished) / 1_000_000;
         if (stopped) {
             shut(c);
@@ -169,7 +173,16 @@ final class BodyLimits {
     }
 
     HttpRequestInterceptor connectionWatcher() {
-        return (request, context) -> attach((HttpConnection) context.getAttribute(HttpCoreContext.HTTP_CONNECTION));
+        return (request, context) -> {
+            // a CONNECT to a proxy opens the tunnel: the request that goes through it is the one the timeout is for
+            if (!connect(request)) {
+                attach((HttpConnection) context.getAttribute(HttpCoreContext.HTTP_CONNECTION));
+            }
+        };
+    }
+
+    static boolean connect(HttpRequest request) {
+        return "CONNECT".equalsIgnoreCase(request.getRequestLine().getMethod());
     }
 
     private synchronized void markAnswerStarted() {
@@ -178,6 +191,9 @@ final class BodyLimits {
 
     HttpResponseInterceptor interceptor() {
         return (response, context) -> {
+            if (context.getAttribute(HttpCoreContext.HTTP_REQUEST) instanceof HttpRequest r && connect(r)) {
+                return;
+            }
             markAnswerStarted();
             HttpEntity entity = response.getEntity();
             if (entity != null) {

@@ -1,5 +1,7 @@
 package conformance.exchange;
 
+import conformance.config.Gateway;
+import conformance.config.HttpProxy;
 import conformance.contract.Operation;
 import conformance.generation.Case;
 import io.restassured.RestAssured;
@@ -12,6 +14,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.http.Method;
 import io.restassured.response.Response;
+import io.restassured.specification.ProxySpecification;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +68,14 @@ import org.apache.http.protocol.HttpContext;
  * 9110 §9.2.2 forbids resending a POST the target may have taken). A target that closes a kept-alive connection
  * after the request went out, without answering and without having said {@code Connection: close}, gets a finding
  * that says so. Apache's client logs such a resend at INFO; that log is kept quiet, the exchange log tells it.
+ * <p>
+ * Behind a gateway, its extra headers go with every request (and are recorded, for the redactor to hide by name); a
+ * proxy is REST Assured's {@link ProxySpecification}, its Basic credentials sent up front by an interceptor (REST
+ * Assured's own would wait for a 407 challenge, and resend every request).
  */
 public final class HttpExchanger implements AutoCloseable {
     static final Duration IDLE_BEFORE_NEW_CONNECTION = Duration.ofSeconds(1);
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
     /** Held so that its level stays set: java.util.logging keeps loggers only weakly. */
     private static final Logger APACHE_CLIENT_LOG = quiet("org.apache.http.impl.client");
 
@@ -78,24 +86,34 @@ public final class HttpExchanger implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final RetryPolicy retries;
     private final SSLSocketFactory tls;
+    private final Gateway gateway;
     private final RequestSpecification prepared;
     /** Made by REST Assured, through the factory below, at the first request. */
     private volatile DefaultHttpClient client;
 
     /** @param trustStore certificates to trust for https targets instead of the JVM's default ones */
     public HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, OptionalDouble rateLimit, Optional<KeyStore> trustStore) {
-        this(baseUrl, timeout, maxBodyBytes, new RateLimiter(rateLimit), new RetryPolicy(), verifying(trustStore));
+        this(baseUrl, timeout, maxBodyBytes, rateLimit, trustStore, Gateway.NONE);
+    }
+
+    /** @param gateway extra headers for every request, and the proxy requests go through */
+    public HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, OptionalDouble rateLimit, Optional<KeyStore> trustStore,
+                         Gateway gateway) {
+        this(baseUrl, timeout, maxBodyBytes, new RateLimiter(rateLimit), new RetryPolicy(), verifying(trustStore), gateway);
     }
 
     private HttpExchanger(URI baseUrl, Duration timeout, int maxBodyBytes, RateLimiter rateLimiter, RetryPolicy retries,
-                          SSLSocketFactory tls) {
+                          SSLSocketFactory tls, Gateway gateway) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.limits = new BodyLimits(maxBodyBytes, timeout);
+        boolean tunnelled = gateway.route().proxy().isPresent() && "https".equalsIgnoreCase(baseUrl.getScheme());
+        this.limits = new BodyLimits(maxBodyBytes, timeout, tunnelled);
         this.rateLimiter = rateLimiter;
         this.retries = retries;
         this.tls = tls;
+        this.gateway = gateway;
+        Optional<String> proxyCredentials = gateway.route().proxy().flatMap(HttpProxy::basicCredentials);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         RestAssuredConfig config = RestAssuredConfig.newConfig()
                 .httpClient(HttpClientConfig.httpClientConfig()
@@ -106,6 +124,13 @@ public final class HttpExchanger implements AutoCloseable {
                             made.addRequestInterceptor(limits.connectionWatcher());
                             made.addResponseInterceptor(limits.interceptor());
                             made.setHttpRequestRetryHandler((failure, attempt, context) -> resendable(attempt, context));
+                            // Basic, sent up front: to the proxy only (its CONNECT, or the plain requests it forwards),
+                            // never inside a TLS tunnel, where the target would read it
+                            proxyCredentials.ifPresent(basic -> made.addRequestInterceptor((request, context) -> {
+                                if (!tunnelled || BodyLimits.connect(request)) {
+                                    request.setHeader("Proxy-Authorization", basic);
+                                }
+                            }));
                             client = made;
                             return made;
                         })
@@ -119,11 +144,13 @@ public final class HttpExchanger implements AutoCloseable {
                         // the suite sends exact bytes; REST Assured would otherwise re-encode form bodies itself
                         .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT));
         // what every request shares, built once rather than call by call for each request
-        this.prepared = new RequestSpecBuilder().setConfig(config).setUrlEncodingEnabled(false)
+        RequestSpecBuilder shared = new RequestSpecBuilder().setConfig(config).setUrlEncodingEnabled(false)
                 .addHeader("Accept", "application/json")
                 // what REST Assured's own decoders would ask for; BodyLimits decodes it
-                .addHeader("Accept-Encoding", "gzip, deflate")
-                .build();
+                .addHeader("Accept-Encoding", "gzip, deflate");
+        gateway.headers().all().forEach(h -> shared.addHeader(h.name(), h.value().value()));
+        gateway.route().proxy().ifPresent(p -> shared.setProxy(ProxySpecification.host(p.host()).withPort(p.port())));
+        this.prepared = shared.build();
     }
 
     /**
@@ -131,7 +158,7 @@ public final class HttpExchanger implements AutoCloseable {
      * same rate limit and Retry-After budget, so that workers together never exceed what the target was promised.
      */
     public HttpExchanger sibling() {
-        return new HttpExchanger(baseUrl, timeout, maxBodyBytes, rateLimiter, retries, tls);
+        return new HttpExchanger(baseUrl, timeout, maxBodyBytes, rateLimiter, retries, tls, gateway);
     }
 
     /** Chain and host name verified, against the trust store when one is given, else the JVM's default CAs. */
@@ -187,6 +214,7 @@ public final class HttpExchanger implements AutoCloseable {
         String url = baseUrl + operation.path(c.pathParameters()) + query(c.parameters().query());
         List<Header> headers = new ArrayList<>();
         headers.add(new Header("Accept", "application/json"));
+        gateway.headers().all().forEach(h -> headers.add(new Header(h.name(), h.value().value())));
         c.contentType().ifPresent(ct -> headers.add(new Header("Content-Type", ct)));
         c.parameters().header().forEach((name, value) -> headers.add(new Header(name, value)));
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
@@ -238,6 +266,12 @@ public final class HttpExchanger implements AutoCloseable {
                 return failed(start, new SocketTimeoutException("cut off by the watchdog"));
             }
             failed = false;
+            if (response.getStatusCode() == PROXY_AUTHENTICATION_REQUIRED && gateway.route().proxy().isPresent()) {
+                // the proxy's answer, not the target's (Apache hands a refused CONNECT back as the response)
+                return new Attempt(Optional.empty(), Optional.of(new TransportFailure(
+                        TransportFailure.Kind.CONNECTION_REFUSED, "the proxy " + gateway.route().shown() + " answered "
+                        + response.getStatusLine() + ": check the proxy's credentials")), Duration.ofNanos(System.nanoTime() - start));
+            }
             List<Header> received = response.getHeaders().asList().stream()
                     .map(h -> new Header(h.getName(), h.getValue())).toList();
             return new Attempt(Optional.of(ReceivedResponse.of(response.getStatusCode(), received,
@@ -343,7 +377,8 @@ public final class HttpExchanger implements AutoCloseable {
     private TransportFailure classify(Throwable t) {
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof ConnectException) {
-            return new TransportFailure(TransportFailure.Kind.CONNECTION_REFUSED, "connection refused by " + baseUrl + ": " + detail);
+            return new TransportFailure(TransportFailure.Kind.CONNECTION_REFUSED, "connection refused by "
+                    + gateway.route().proxy().map(p -> "the proxy " + p.shown()).orElse(baseUrl.toString()) + ": " + detail);
         }
         if (t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete answer within " + timeout.toMillis() + " ms: " + detail);

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -28,6 +29,8 @@ public final class Redactor {
     static final int MIN_SECRET = 8;
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Headers whose every value is a secret, whatever its length: those the user added for a gateway. */
+    private final Set<String> secretHeaders = ConcurrentHashMap.newKeySet();
 
     /**
      * Hides every later occurrence of {@code value}. Values shorter than {@link #MIN_SECRET} are not taken: real tokens
@@ -37,6 +40,11 @@ public final class Redactor {
         if (value != null && value.length() >= MIN_SECRET) {
             secrets.add(value);
         }
+    }
+
+    /** Hides the value of the header {@code name} (any case) in every recorded request, even a 1-character one. */
+    public void addSecretHeader(String name) {
+        secretHeaders.add(name.toLowerCase(Locale.ROOT));
     }
 
     public String redact(String text) {
@@ -61,8 +69,13 @@ public final class Redactor {
     }
 
     public List<Header> redact(List<Header> headers) {
-        return headers.stream().map(h -> SECRET_HEADERS.contains(h.name().toLowerCase())
+        return headers.stream().map(h -> secretHeader(h.name())
                 ? new Header(h.name(), Secret.PLACEHOLDER) : new Header(h.name(), redact(h.value()))).toList();
+    }
+
+    private boolean secretHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_HEADERS.contains(lower) || secretHeaders.contains(lower);
     }
 
     /** A body for people: UTF-8 text (or a hex note when it is not text), redacted and cut at {@code maxChars}. */
@@ -136,7 +149,9 @@ public final class Redactor {
         String out = cmd.toString();
         if (out.contains(Secret.PLACEHOLDER)) {
             out += "\n# " + Secret.PLACEHOLDER + " stands for a secret kept out of reports: put back the value "
-                    + "(identifier_hash = HMAC-SHA256 of the identifier with your inbox's HMAC token).";
+                    + "(identifier_hash = HMAC-SHA256 of the identifier with your inbox's HMAC token"
+                    + (r.headers().stream().anyMatch(h -> secretHeaders.contains(h.name().toLowerCase(Locale.ROOT)))
+                    ? "; a header of CONFORMANCE_HEADERS: its value there" : "") + ").";
         }
         return out;
     }

@@ -32,6 +32,19 @@ class RedactorTest {
     }
 
     @Test
+    void aHeaderMadeSecretByNameIsHiddenHoweverShortItsValueAndTheCurlSaysWhereToFindIt() {
+        Redactor redactor = new Redactor();
+        redactor.addSecretHeader("X-Tenant");
+        SentRequest request = new SentRequest("GET", "http://127.0.0.1:9/x?t=t1", List.of(new Header("x-tenant", "t1"),
+                new Header("X-Other", "t1")), new byte[0]);
+        String curl = redactor.curl(request);
+        assertTrue(curl.contains("-H 'x-tenant: " + Secret.PLACEHOLDER + "'") && curl.contains("-H 'X-Other: t1'"), curl);
+        assertTrue(curl.contains("a header of CONFORMANCE_HEADERS"), curl);
+        assertTrue(redactor.request(request, 1000).contains("x-tenant: " + Secret.PLACEHOLDER), redactor.request(request, 1000));
+        assertFalse(new Redactor().curl(request).contains(Secret.PLACEHOLDER), "only the headers named are hidden");
+    }
+
+    @Test
     void everySecretMemberOfABodyIsHiddenWhateverTheSpacingAroundItsColon() {
         Redactor redactor = new Redactor();
         for (String name : List.of("identifier_hash", "pubsub_token", "hmac_token", "api_access_token", "access_token", "password")) {

@@ -31,6 +31,7 @@ public final class Certificate {
         r.inconclusiveReason().ifPresent(reason -> row(md, "Why inconclusive", redactor.redact(reason)));
         row(md, "Target", redactor.redact(r.describedTarget()));
         row(md, "Target kind", r.targetKind() + r.replay().dialect().map(d -> ", dialect " + d).orElse(""));
+        row(md, "Proxy", r.replay().proxy());
         row(md, "Operations", OperationsTable.operations(r).stream().map(op -> "`" + op + "`").collect(Collectors.joining(", ")));
         row(md, "Specification", "`" + r.specPath() + "` sha256 `" + r.specSha256() + "`");
         row(md, "Suite version", r.suiteVersion());

@@ -92,6 +92,7 @@ public final class SummaryJson {
         }
         out.put("profile", r.profile());
         putNullable(out, "dialect", replay.dialect().orElse(null));
+        out.put("proxy", replay.proxy());
         if (replay.waivers().isPresent()) {
             ObjectNode waivers = out.putObject("waivers");
             waivers.put("path", replay.waivers().get().path());

@@ -3,12 +3,15 @@ package conformance.run;
 import conformance.checks.Catalog;
 import conformance.checks.Check;
 import conformance.checks.Finding;
+import conformance.config.Gateway;
+import conformance.config.Route;
 import conformance.config.RunConfig;
 import conformance.config.Settings;
 import conformance.config.TrustStore;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
+import conformance.contract.Parameter;
 import conformance.exchange.Exchange;
 import conformance.exchange.HttpExchanger;
 import conformance.exchange.Redactor;
@@ -21,6 +24,7 @@ import conformance.generation.CasePlan;
 import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
+import conformance.links.Links;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Coverage;
 import conformance.verdict.Decision;
@@ -106,6 +110,10 @@ public final class ConformanceRun {
 
     public Result execute() {
         Contract contract = new ContractLoader().load(config.spec());
+        // a link that names what the document lacks stops the run here, before any request, like a bad document
+        Links links = Links.of(contract, extension.links());
+        contract.operations().values().forEach(op -> config.target().gateway().headers().requireNoneDeclared(op.id(),
+                op.parameters(Parameter.Location.HEADER).stream().map(Parameter::name).toList()));
         List<Operation> selected = config.selection().resolveOperations(contract.operations().values().stream()
                 .collect(Collectors.toMap(Operation::id, Operation::tags, (a, b) -> a, LinkedHashMap::new)))
                 .stream().map(contract::operation).toList();
@@ -118,21 +126,25 @@ public final class ConformanceRun {
             try (EmbeddedTarget embedded = extension.startEmbedded()) {
                 progress.stage("no conformance.baseUrl given: testing the " + embedded.name() + " at " + embedded.baseUrl());
                 return new ConformanceRun(config.withBaseUrl(embedded.baseUrl()), embedded.extension(), progress, observer)
-                        .against(contract, selected, checkIds, waivers, Optional.of(embedded), replay);
+                        .against(contract, links, selected, checkIds, waivers, Optional.of(embedded), replay);
             }
         }
-        return against(contract, selected, checkIds, waivers, Optional.empty(), replay);
+        return against(contract, links, selected, checkIds, waivers, Optional.empty(), replay);
     }
 
-    private Result against(Contract contract, List<Operation> selected, List<String> checkIds, Waivers waivers,
+    private Result against(Contract contract, Links links, List<Operation> selected, List<String> checkIds, Waivers waivers,
                            Optional<EmbeddedTarget> embedded, Replay replay) {
         Instant started = Instant.now();
         long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
         Redactor redactor = new Redactor();
         extension.secrets().forEach(redactor::addSecret);
+        Gateway gateway = config.target().gateway();
+        gateway.secrets().forEach(redactor::addSecret);
+        gateway.headers().all().forEach(h -> redactor.addSecretHeader(h.name()));
         HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
-                config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore));
+                config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore),
+                gateway);
         Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()))
                 .stream().filter(c -> checkIds.contains(c.id())).toList();
         List<Check> checks = catalog.get();
@@ -166,7 +178,9 @@ public final class ConformanceRun {
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.target().baseUrl().get() + ", seed " + seed + ", " + config.generation().tries() + " tries per operation, "
                 + "profile " + config.generation().profile().id() + (config.target().workers() > 1 ? ", " + config.target().workers() + " workers" : "")
+                + (gateway.route().equals(Route.DIRECT) ? "" : ", proxy " + gateway.route().shown())
                 + "; what it creates is marked " + extension.marking(runId));
+        progress.stage(links.summary());
         observer.progressed(0, soFar);
         if (!config.target().waitFor().isZero()) {
             waited.set(Optional.of(TargetWait.await(exchanger, config.target().waitFor(), progress)));

@@ -28,7 +28,8 @@ public final class Replays {
         Replay.Limits limits = new Replay.Limits(config.generation().tries(), target.workers(), target.timeout(), target.rateLimit());
         return new Replay(limits, extension.embeddedVariant(), waivers,
                 new Replay.StoredCases(config.generation().storedCases(), 0),
-                new Replay.Provenance(gitCommit(projectFolder), ciRunUrl(environment)), command(config, extension, limits));
+                new Replay.Provenance(gitCommit(projectFolder), ciRunUrl(environment)), command(config, extension, limits),
+                target.gateway().route().shown());
     }
 
     private static Replay.Command command(RunConfig c, Reproduction extension, Replay.Limits limits) {
@@ -55,6 +56,12 @@ public final class Replays {
         // quoted, so that the line a shell is given runs as it stands until the placeholder is replaced
         List<String> secrets = new ArrayList<>(extension.secrets());
         target.trustStore().ifPresent(t -> secrets.add(Settings.envName("trustStorePassword") + "=\"<its password, if it has one>\""));
+        if (!target.gateway().headers().all().isEmpty()) {
+            secrets.add(Settings.envName("headers") + "=\"<the extra headers, one Name: value a line>\"");
+        }
+        if (target.gateway().route().fromSetting()) {
+            secrets.add(Settings.envName("proxy") + "=\"<the proxy, " + "http://[user[:password]@]host:port>\"");
+        }
         return new Replay.Command(List.copyOf(p), List.copyOf(secrets));
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,17 +28,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * The run command as users type it, HMAC tokens given with {@code -D}: Failsafe copies the forked JVM's system
  * properties into the JUnit XML whenever a test is not a success, so the proof is a real Maven run (in a copy of the
- * project) that fails and skips, and then no file it left and no console line holds a token.
+ * project) that fails and skips, and then no file it left and no console line holds a token, nor the value of an extra
+ * header ({@code conformance.headers}).
  */
 @Tag("external")
 class SecretsInMavenRunTest {
     private static final Pattern IDENTIFIER = Pattern.compile("(conformance-[0-9a-f]+-[0-9a-f]+-[0-9a-z-]+)");
 
     @Test
-    void aFailingRunWithATokenForEachInboxLeavesNeitherTokenInAnyFileOrTheConsole() throws IOException {
+    void aFailingRunWithATokenForEachInboxAndGatewayHeadersLeavesNoneOfThemInAnyFileOrTheConsole() throws IOException {
         MavenCopy copy = MavenCopy.of("secrets");
         Command.Result run;
         List<String> tokens;
+        // a gateway's headers are secrets too, a 4-character value included (built at run time: no source holds it)
+        String gatewayKey = "gw:key," + UUID.randomUUID();
+        String tenant = String.valueOf(new char[] {'k', '~', 'Q', '^'});
         // every conversation refused: positive_data_acceptance fails, conversation_semantics has nothing to judge
         try (ReferenceTarget target = ReferenceTarget.start(Corpus.created((call, r) -> Reply.json(401, Corpus.error("refused"))))) {
             Inbox main = target.inboxes().get(0);
@@ -50,6 +55,7 @@ class SecretsInMavenRunTest {
                     "-Dconformance.hmacToken=" + main.hmacToken(),
                     "-Dconformance.otherInboxIdentifier=" + other.identifier(),
                     "-Dconformance.otherInboxHmacToken=" + other.hmacToken(),
+                    "-Dconformance.headers=X-Gateway-Key: " + gatewayKey + "\nX-Tenant: " + tenant,
                     "-Dconformance.tries=10",
                     // the contacts operations send identity hashes, the GET in its query string
                     "-Dconformance.operations=create-a-conversation,get-details-of-a-contact,update-a-contact");
@@ -70,6 +76,7 @@ class SecretsInMavenRunTest {
             tokens.forEach(t -> secrets.add(IdentityHash.of(t, identifiers.group(1))));
         }
         assertTrue(secrets.size() > tokens.size() * 10, "the run sent identifiers with hashes: " + secrets.size());
+        secrets.addAll(List.of(gatewayKey, tenant));
         // the whole copy: the sources hold no token, so whatever holds one the run wrote (reports/, target/, …)
         List<String> leaks = new ArrayList<>();
         try (Stream<Path> files = Files.walk(copy.root())) {

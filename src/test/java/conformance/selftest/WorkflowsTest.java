@@ -53,10 +53,20 @@ class WorkflowsTest {
     @Test
     void everyWorkflowPassesActionlint() throws IOException {
         List<Path> workflows = workflows();
-        assertEquals(List.of("certify.yml", "ci.yml", "nightly.yml"), workflows.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("action-selftest.yml", "certify.yml", "ci.yml", "nightly.yml"),
+                workflows.stream().map(p -> p.getFileName().toString()).toList());
         Command.Result r = lint(workflows);
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("0 problem(s) in 3 file(s)"), r.output());
+        assertTrue(r.output().contains("0 problem(s) in 4 file(s)"), r.output());
+    }
+
+    @Test
+    void theReadmesExampleWorkflowForTheActionPassesActionlint() throws IOException {
+        Path example = Files.createDirectories(LINT.resolve("readme")).resolve("action-example.yml");
+        Files.writeString(example, Readme.block(ActionMetadataTest.README_EXAMPLE, "yaml"));
+        Command.Result r = lint(List.of(example));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("0 problem(s) in 1 file(s)"), r.output());
     }
 
     @Test
@@ -96,5 +106,8 @@ class WorkflowsTest {
         String certify = Files.readString(WORKFLOWS.resolve("certify.yml"));
         assertTrue(certify.contains("name: conformance-certificate") && certify.contains("reports/certificate.md"),
                 "certify keeps the certificate as an artifact");
+        String action = Files.readString(WORKFLOWS.resolve("action-selftest.yml"));
+        assertTrue(action.contains("uses: ./.github/actions/conformance\n") && Files.isRegularFile(ActionMetadataTest.ACTION),
+                "a workflow uses the repository's own action");
     }
 }

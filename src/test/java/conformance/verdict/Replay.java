@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 /**
  * What a replay of a run needs beside the seed, document and profile the report already holds: the limits it ran
  * with, the embedded target's dialect (none for a remote target), the waivers file, whether stored failing cases went
- * first, where the suite came from, and the command that replays it.
+ * first, where the suite came from, the command that replays it, and the proxy requests went through ({@code none}, or
+ * the proxy without its credentials, with the setting or variable that named it).
  */
 public record Replay(Limits limits, Optional<String> dialect, Optional<WaiversFile> waivers, StoredCases storedCases,
-                     Provenance provenance, Command command) {
+                     Provenance provenance, Command command, String proxy) {
 
     public record Limits(int tries, int workers, Duration timeout, OptionalDouble rateLimit) {
         /** The timeout as the setting takes it: {@code 10s}, {@code 500ms}. */
@@ -56,7 +57,7 @@ public record Replay(Limits limits, Optional<String> dialect, Optional<WaiversFi
     }
 
     public Replay sent(int storedCasesSent) {
-        return new Replay(limits, dialect, waivers, new StoredCases(storedCases.enabled, storedCasesSent), provenance, command);
+        return new Replay(limits, dialect, waivers, new StoredCases(storedCases.enabled, storedCasesSent), provenance, command, proxy);
     }
 
     /** The replay command of this run. */

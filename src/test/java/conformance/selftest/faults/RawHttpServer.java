@@ -62,18 +62,13 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    private static Request read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : b == '\r' ? 1 : 0;
+    /** A request off the wire, its body as long as its Content-Length says; {@code null} when the peer closed first. */
+    static Request read(InputStream in) throws IOException {
+        String head = head(in);
+        if (head == null) {
+            return null;
         }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] lines = head.split("\r\n");
         String[] requestLine = lines[0].split(" ");
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -84,6 +79,21 @@ public final class RawHttpServer implements AutoCloseable {
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         return new Request(requestLine[0], requestLine[1], headers, in.readNBytes(length));
+    }
+
+    /** The head of a request or an answer, up to the empty line that ends it; {@code null} when the peer closed first. */
+    static String head(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Writes raw bytes as they are: the behaviour decides every byte of the answer. */
