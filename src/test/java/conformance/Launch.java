@@ -16,6 +16,7 @@ import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.report.Checkpoint;
 import conformance.report.ExchangeLog;
+import conformance.report.HarLog;
 import conformance.report.ReportWriter;
 import conformance.run.ConformanceRun;
 import conformance.run.Progress;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,7 +81,9 @@ public final class Launch {
             clearPreviousRun(reports);
             ConformanceRun.Result result;
             Checkpoint checkpoint = new Checkpoint(reports);
-            try (ExchangeLogs logs = new ExchangeLogs(reports, checkpoint)) {
+            Progress progress = quiet ? Progress.SILENT : Progress.console(console);
+            try (ExchangeLogs logs = new ExchangeLogs(reports, checkpoint, configuration.config().outputs().harMaxEntries(),
+                    progress::stage)) {
                 // SIGTERM or a CI time limit: leave the run so far on disk, as INCONCLUSIVE, before the JVM goes
                 Thread onStop = new Thread(() -> {
                     logs.flush();
@@ -87,7 +91,6 @@ public final class Launch {
                 }, "conformance-interrupted");
                 Runtime.getRuntime().addShutdownHook(onStop);
                 try {
-                    Progress progress = quiet ? Progress.SILENT : Progress.console(console);
                     result = runs.make(configuration.config(), configuration.chatwoot(), progress, logs).execute();
                     checkpoint.finished(result);
                 } finally {
@@ -147,23 +150,37 @@ public final class Launch {
         }
     }
 
-    /** Opens the exchange log on the first exchange, when the run's redactor is known; keeps the checkpoint. */
+    /**
+     * Opens the exchange log and the HAR on the first exchange, when the run's redactor is known; keeps the checkpoint.
+     * {@code harCapReached} hears once that the HAR is full.
+     */
     private static final class ExchangeLogs implements ConformanceRun.Observer, AutoCloseable {
         private final Path folder;
         private final Checkpoint checkpoint;
+        private final int harMaxEntries;
+        private final Consumer<String> harCapReached;
         private ExchangeLog log;
+        private HarLog har;
 
-        ExchangeLogs(Path folder, Checkpoint checkpoint) {
+        ExchangeLogs(Path folder, Checkpoint checkpoint, int harMaxEntries, Consumer<String> harCapReached) {
             this.folder = folder;
             this.checkpoint = checkpoint;
+            this.harMaxEntries = harMaxEntries;
+            this.harCapReached = harCapReached;
         }
 
         @Override
         public synchronized void exchanged(Exchange exchange, Redactor redactor) {
             if (log == null) {
                 log = new ExchangeLog(folder, redactor);
+                har = new HarLog(folder, redactor, harMaxEntries, harCapReached);
             }
             log.accept(exchange);
+        }
+
+        @Override
+        public synchronized void judged(Exchange exchange, ConformanceRun.Judged judged, Redactor redactor) {
+            har.accept(exchange, judged);
         }
 
         @Override
@@ -177,6 +194,7 @@ public final class Launch {
         synchronized void flush() {
             if (log != null) {
                 log.flush();
+                har.flush();
             }
         }
 
@@ -184,6 +202,7 @@ public final class Launch {
         public synchronized void close() {
             if (log != null) {
                 log.close();
+                har.close();
             }
         }
     }
@@ -194,6 +213,7 @@ public final class Launch {
             Files.deleteIfExists(reports.resolve(ReportWriter.SUMMARY));
             Files.deleteIfExists(reports.resolve(ReportWriter.CERTIFICATE));
             Files.deleteIfExists(reports.resolve(ExchangeLog.FILE));
+            Files.deleteIfExists(reports.resolve(HarLog.FILE));
             Path results = reports.resolve("allure-results");
             if (Files.isDirectory(results)) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(results, Files::isRegularFile)) {

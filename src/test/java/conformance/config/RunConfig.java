@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -25,23 +27,25 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Path DEFAULT_SPEC = Path.of("spec", "client_swagger.json");
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_HAR_MAX_ENTRIES = 2000;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
     /**
      * The target, and how requests reach it (the gateway: extra headers, a proxy). An empty {@code baseUrl} means the
-     * embedded reference target.
+     * embedded reference target; {@code waitFor} is how long to wait for it to come up before the first case
+     * ({@link Duration#ZERO}: not at all).
      */
     public record Target(Optional<URI> baseUrl, Duration timeout, OptionalDouble rateLimit, int maxBodyBytes,
-                         Optional<TrustStore> trustStore, int workers, Gateway gateway) {
+                         Optional<TrustStore> trustStore, int workers, Gateway gateway, Duration waitFor) {
         public static final Target EMBEDDED = new Target(Optional.empty(), DEFAULT_TIMEOUT, OptionalDouble.empty(),
-                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1, Gateway.NONE);
+                DEFAULT_MAX_BODY_BYTES, Optional.empty(), 1, Gateway.NONE, Duration.ZERO);
 
         public boolean embedded() {
             return baseUrl.isEmpty();
         }
 
         public Target withBaseUrl(URI url) {
-            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers, gateway);
+            return new Target(Optional.of(url), timeout, rateLimit, maxBodyBytes, trustStore, workers, gateway, waitFor);
         }
     }
 
@@ -50,9 +54,12 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         public static final Generation DEFAULT = new Generation(DEFAULT_TRIES, OptionalLong.empty(), Profile.SPEC, true);
     }
 
-    /** Where the reports go, and whether a check that could not run makes the run INCONCLUSIVE. */
-    public record Outputs(Path reports, boolean requireAllChecks) {
-        public static final Outputs DEFAULT = new Outputs(Path.of("reports"), false);
+    /**
+     * Where the reports go, whether a check that could not run makes the run INCONCLUSIVE, and how many exchanges
+     * {@code exchanges.har} holds at most.
+     */
+    public record Outputs(Path reports, boolean requireAllChecks, int harMaxEntries) {
+        public static final Outputs DEFAULT = new Outputs(Path.of("reports"), false, DEFAULT_HAR_MAX_ENTRIES);
     }
 
     public boolean embedded() {
@@ -142,10 +149,12 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         int maxBody = s.get("maxBodyBytes").map(v -> parseInt("maxBodyBytes", v, 1024, Integer.MAX_VALUE))
                 .orElse(DEFAULT_MAX_BODY_BYTES);
         Target target = new Target(baseUrl, timeout, rate, maxBody, TrustStore.from(s),
-                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1), Gateway.from(s, baseUrl));
+                s.get("workers").map(v -> parseInt("workers", v, 1, MAX_WORKERS)).orElse(1), Gateway.from(s, baseUrl),
+                s.get("waitFor").map(v -> parseDuration("waitFor", v)).orElse(Duration.ZERO));
         return builder().target(target)
                 .generation(new Generation(tries, seed, profile, s.flag("storedCases", true)))
-                .outputs(new Outputs(reports, s.flag("requireAllChecks", false)))
+                .outputs(new Outputs(reports, s.flag("requireAllChecks", false), s.get("harMaxEntries")
+                        .map(v -> parseInt("harMaxEntries", v, 1, 1_000_000)).orElse(DEFAULT_HAR_MAX_ENTRIES)))
                 .spec(spec).waivers(waivers).selection(Selection.from(s))
                 .build();
     }
@@ -215,6 +224,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
                 + "' is not a number of requests per second above 0 (e.g. 5 or 0.5).");
     }
 
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, a bare number of seconds, or ISO-8601 ({@code PT90S}). */
     static Duration parseDuration(String key, String v) {
         Matcher m = DURATION.matcher(v.trim());
         if (m.matches()) {
@@ -228,9 +238,18 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
             if (millis >= 1 && millis <= 3_600_000) {
                 return Duration.ofMillis(millis);
             }
+        } else if (v.trim().toUpperCase(Locale.ROOT).startsWith("PT")) {
+            try {
+                Duration d = Duration.parse(v.trim());
+                if (d.compareTo(Duration.ofMillis(1)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0) {
+                    return d;
+                }
+            } catch (DateTimeParseException ignored) {
+                // reported below with the accepted forms
+            }
         }
         throw new ConfigException(Settings.name(key) + ": '" + v
-                + "' is not a duration between 1ms and 1h; write e.g. 10s, 500ms or 2m.");
+                + "' is not a duration between 1ms and 1h; write e.g. 10s, 500ms, 2m or PT90S.");
     }
 
     private static Path path(String key, String v) {

@@ -72,6 +72,27 @@ class RunConfigTest {
     }
 
     @Test
+    void waitForTakesSecondsMinutesAndIso8601AndNamesItselfWhenBad() {
+        assertEquals(Duration.ZERO, RunConfig.from(Settings.of(Map.of())).target().waitFor(), "no wait unless asked");
+        assertEquals(Duration.ofSeconds(90), RunConfig.from(Settings.of(Map.of("waitFor", "90s"))).target().waitFor());
+        assertEquals(Duration.ofMinutes(2), RunConfig.from(Settings.of(Map.of("waitFor", "2m"))).target().waitFor());
+        assertEquals(Duration.ofSeconds(90), RunConfig.from(Settings.of(Map.of("waitFor", "PT90S"))).target().waitFor());
+        assertEquals(Duration.ofSeconds(90), RunConfig.from(new Settings(new Properties(),
+                Map.of("CONFORMANCE_WAIT_FOR", "pt1m30s"))).target().waitFor(), "its environment twin, ISO-8601 in any case");
+        for (String bad : List.of("soon", "PT", "P1D", "-5s", "PT-5S", "2h")) {
+            String m = error(Map.of("waitFor", bad));
+            assertTrue(m.startsWith("conformance.waitFor (CONFORMANCE_WAIT_FOR): '" + bad + "' is not a duration"), m);
+        }
+    }
+
+    @Test
+    void harMaxEntriesIsAWholeNumberWithADefault() {
+        assertEquals(RunConfig.DEFAULT_HAR_MAX_ENTRIES, RunConfig.from(Settings.of(Map.of())).outputs().harMaxEntries());
+        assertEquals(7, RunConfig.from(Settings.of(Map.of("harMaxEntries", "7"))).outputs().harMaxEntries());
+        assertTrue(error(Map.of("harMaxEntries", "0")).contains("conformance.harMaxEntries"));
+    }
+
+    @Test
     void thePropertyWinsOverItsEnvironmentTwin() {
         Properties p = new Properties();
         p.setProperty("conformance.tries", "7");
@@ -110,13 +131,13 @@ class RunConfigTest {
     void everySettingLandsInItsGroup() {
         RunConfig c = RunConfig.from(Settings.of(Map.ofEntries(Map.entry("baseUrl", "http://127.0.0.1:9/prefix/"),
                 Map.entry("timeout", "3s"), Map.entry("rateLimit", "2.5"), Map.entry("maxBodyBytes", "4096"),
-                Map.entry("workers", "3"), Map.entry("tries", "9"), Map.entry("seed", "-4"), Map.entry("profile", "strict"),
+                Map.entry("workers", "3"), Map.entry("waitFor", "90s"), Map.entry("harMaxEntries", "50"), Map.entry("tries", "9"), Map.entry("seed", "-4"), Map.entry("profile", "strict"),
                 Map.entry("storedCases", "false"), Map.entry("reports", "target/elsewhere"),
                 Map.entry("requireAllChecks", "true"), Map.entry("operations", "create-a-contact"))));
         assertEquals(new RunConfig.Target(Optional.of(URI.create("http://127.0.0.1:9/prefix")), Duration.ofSeconds(3),
-                OptionalDouble.of(2.5), 4096, Optional.empty(), 3, Gateway.NONE), c.target());
+                OptionalDouble.of(2.5), 4096, Optional.empty(), 3, Gateway.NONE, Duration.ofSeconds(90)), c.target());
         assertEquals(new RunConfig.Generation(9, OptionalLong.of(-4), Profile.STRICT, false), c.generation());
-        assertEquals(new RunConfig.Outputs(Path.of("target/elsewhere"), true), c.outputs());
+        assertEquals(new RunConfig.Outputs(Path.of("target/elsewhere"), true, 50), c.outputs());
         assertEquals(List.of("create-a-contact"), c.selection().operations());
     }
 

@@ -35,6 +35,7 @@ import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipException;
@@ -217,10 +218,36 @@ public final class HttpExchanger implements AutoCloseable {
         c.contentType().ifPresent(ct -> headers.add(new Header("Content-Type", ct)));
         c.parameters().header().forEach((name, value) -> headers.add(new Header(name, value)));
         SentRequest request = new SentRequest(operation.method(), url, List.copyOf(headers), c.body());
+        Attempt a = attempt(request, spec -> {
+            if (c.contentType().isPresent()) {
+                spec.contentType(c.contentType().get());
+            }
+            c.parameters().header().forEach(spec::header);
+            if (c.body().length > 0 || c.contentType().isPresent()) {
+                spec.body(c.body());
+            }
+        });
+        return new Exchange(c, operation, request, a.response(), a.failure(), a.elapsed());
+    }
+
+    /**
+     * A GET of {@code url} outside any case, with the same client, timeout, trust store and rate limit: for asking
+     * whether the target is up at all. Never retried, never judged.
+     */
+    public Attempt get(String url) {
+        return attempt(new SentRequest("GET", url, List.of(new Header("Accept", "application/json")), new byte[0]), spec -> { });
+    }
+
+    /** One request on the wire: the answer, or why none came (never both), and how long it took. */
+    public record Attempt(Optional<ReceivedResponse> response, Optional<TransportFailure> failure, Duration elapsed) {
+    }
+
+    /** Sends {@code request}; {@code shape} adds what {@link #prepared} does not hold (its body, its own headers). */
+    private Attempt attempt(SentRequest request, Consumer<RequestSpecification> shape) {
         rateLimiter.acquire();
         long start = System.nanoTime();
         if (limits.stopped()) {
-            return new Exchange(c, operation, request, Optional.empty(), Optional.of(new TransportFailure(
+            return new Attempt(Optional.empty(), Optional.of(new TransportFailure(
                     TransportFailure.Kind.OTHER, "not sent: the run was stopping")), Duration.ZERO);
         }
         DefaultHttpClient made = client;
@@ -231,34 +258,27 @@ public final class HttpExchanger implements AutoCloseable {
         boolean failed = true;
         try {
             RequestSpecification spec = RestAssured.given(prepared);
-            if (c.contentType().isPresent()) {
-                spec.contentType(c.contentType().get());
-            }
-            c.parameters().header().forEach(spec::header);
-            if (c.body().length > 0 || c.contentType().isPresent()) {
-                spec.body(c.body());
-            }
-            Response response = spec.request(Method.valueOf(operation.method()), url);
+            shape.accept(spec);
+            Response response = spec.request(Method.valueOf(request.method()), request.url());
             byte[] body = response.asByteArray();
             if (limits.expired()) {
                 // the watchdog cut the answer off: what was read is not the whole answer
-                return failed(c, operation, request, start, new SocketTimeoutException("cut off by the watchdog"));
+                return failed(start, new SocketTimeoutException("cut off by the watchdog"));
             }
             failed = false;
             if (response.getStatusCode() == PROXY_AUTHENTICATION_REQUIRED && gateway.route().proxy().isPresent()) {
                 // the proxy's answer, not the target's (Apache hands a refused CONNECT back as the response)
-                return new Exchange(c, operation, request, Optional.empty(), Optional.of(new TransportFailure(
+                return new Attempt(Optional.empty(), Optional.of(new TransportFailure(
                         TransportFailure.Kind.CONNECTION_REFUSED, "the proxy " + gateway.route().shown() + " answered "
                         + response.getStatusLine() + ": check the proxy's credentials")), Duration.ofNanos(System.nanoTime() - start));
             }
             List<Header> received = response.getHeaders().asList().stream()
                     .map(h -> new Header(h.getName(), h.getValue())).toList();
-            return new Exchange(c, operation, request,
-                    Optional.of(ReceivedResponse.of(response.getStatusCode(), received, body == null ? new byte[0] : body, limits.truncated())),
-                    Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+            return new Attempt(Optional.of(ReceivedResponse.of(response.getStatusCode(), received,
+                    body == null ? new byte[0] : body, limits.truncated())), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
         } catch (Exception e) {
             // REST Assured rethrows the client's checked IOExceptions undeclared, so catch them all here
-            return failed(c, operation, request, start, unwrap(e));
+            return failed(start, unwrap(e));
         } finally {
             limits.finish(failed);
         }
@@ -311,12 +331,12 @@ public final class HttpExchanger implements AutoCloseable {
         }
     }
 
-    private Exchange failed(Case c, Operation operation, SentRequest request, long start, Throwable cause) {
+    private Attempt failed(long start, Throwable cause) {
         TransportFailure failure = limits.expired()
                 ? new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete answer within " + timeout.toMillis()
                 + " ms (the timeout, conformance.timeout): the suite cut the connection")
                 : classify(cause);
-        return new Exchange(c, operation, request, Optional.empty(), Optional.of(failure), Duration.ofNanos(System.nanoTime() - start));
+        return new Attempt(Optional.empty(), Optional.of(failure), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -29,12 +29,12 @@ public final class ReferenceTarget implements AutoCloseable {
     private final Router api;
     private final Variant variant;
 
-    private ReferenceTarget(Dialect dialect, Variant variant) throws IOException {
+    private ReferenceTarget(Dialect dialect, Variant variant, int port) throws IOException {
         // the JDK server leaves Nagle on unless told before its first use: about 23 requests/s instead of thousands
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.api = new Router(dialect);
         this.variant = variant;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "reference-target");
             t.setDaemon(true);
@@ -54,8 +54,13 @@ public final class ReferenceTarget implements AutoCloseable {
     }
 
     public static ReferenceTarget start(Dialect dialect, Variant variant) {
+        return start(dialect, variant, 0);
+    }
+
+    /** On a given loopback port (0: a free one), for a test of a target that comes up where the suite already knocks. */
+    public static ReferenceTarget start(Dialect dialect, Variant variant, int port) {
         try {
-            return new ReferenceTarget(dialect, variant);
+            return new ReferenceTarget(dialect, variant, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded reference target on loopback", e);
         }

@@ -40,6 +40,7 @@ public final class Certificate {
         row(md, "Started", r.startedAt().toString());
         row(md, "Duration", r.durationMs() + " ms");
         row(md, "Requests", String.valueOf(r.requests()));
+        r.waited().ifPresent(w -> row(md, "Waited for the target", w.describe()));
         replay(md, r, redactor);
         md.append("\n## Checks\n\n| check | operation | outcome | requests | findings | note |\n|---|---|---|---|---|---|\n");
         for (CheckResult c : r.checks()) {

@@ -10,7 +10,9 @@ import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.Outcome;
 import conformance.verdict.RunReport;
+import conformance.verdict.Waited;
 import conformance.verdict.Waiver;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +41,8 @@ public final class SummaryJson {
         root.put("startedAt", r.startedAt().toString());
         root.put("durationMs", r.durationMs());
         root.put("requests", r.requests());
+        root.set("waitedForTarget", r.waited().<JsonNode>map(w -> Json.NODES.objectNode().put("within", Waited.text(w.within()))
+                .put("waitedMs", w.waited().toMillis()).put("up", w.up())).orElse(Json.NODES.nullNode()));
         root.set("replay", replay(r, redactor));
         ArrayNode checks = root.putArray("checks");
         for (CheckResult c : r.checks()) {

@@ -2,6 +2,7 @@ package conformance.run;
 
 import conformance.checks.Catalog;
 import conformance.checks.Check;
+import conformance.checks.Finding;
 import conformance.config.Gateway;
 import conformance.config.Route;
 import conformance.config.RunConfig;
@@ -31,6 +32,7 @@ import conformance.verdict.OperationCoverage;
 import conformance.verdict.Replay;
 import conformance.verdict.RunReport;
 import conformance.verdict.Tally;
+import conformance.verdict.Waited;
 import conformance.verdict.Waiver;
 import conformance.verdict.Waivers;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -70,6 +73,23 @@ public final class ConformanceRun {
          * (INCONCLUSIVE, with every finding so far), for reports that must survive a run that is killed.
          */
         default void progressed(long distinctFindings, Supplier<Result> soFar) {
+        }
+
+        /** After {@link #exchanged}: what the checks made of the exchange. */
+        default void judged(Exchange exchange, Judged judged, Redactor redactor) {
+        }
+    }
+
+    /**
+     * What the checks made of one exchange: whether they judged it at all (an honoured 429 is not), the ids of those
+     * that applied, and what they found.
+     */
+    public record Judged(boolean counted, List<String> checks, List<Finding> findings) {
+        static final Judged NOT_JUDGED = new Judged(false, List.of(), List.of());
+
+        public Judged {
+            checks = List.copyOf(checks);
+            findings = List.copyOf(findings);
         }
     }
 
@@ -131,9 +151,11 @@ public final class ConformanceRun {
         Tally tally = new Tally();
         Coverage coverage = new Coverage();
         Statistics stats = new Statistics();
-        Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor));
+        Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor),
+                (e, judged) -> observer.judged(e, judged, redactor));
         String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded.map(EmbeddedTarget::variant));
         int[] storedSent = {0};
+        AtomicReference<Optional<Waited>> waited = new AtomicReference<>(Optional.empty());
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);
             Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
@@ -145,7 +167,7 @@ public final class ConformanceRun {
             return new Result(new RunReport(decision.verdict(), decision.inconclusiveReason(), config.target().baseUrl().get().toString(),
                     embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(),
                     SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(), judging.requests(),
-                    results, operations, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0])), redactor, stats,
+                    results, operations, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0]), waited.get()), redactor, stats,
                     targetKey);
         };
         Sending sending = new Sending(exchanger, judging, tally, progress, config.target().workers());
@@ -160,6 +182,14 @@ public final class ConformanceRun {
                 + "; what it creates is marked " + extension.marking(runId));
         progress.stage(links.summary());
         observer.progressed(0, soFar);
+        if (!config.target().waitFor().isZero()) {
+            waited.set(Optional.of(TargetWait.await(exchanger, config.target().waitFor(), progress)));
+            Optional<String> down = waited.get().flatMap(Waited::notUp);
+            if (down.isPresent()) {
+                exchanger.close();
+                return result.apply(down);
+            }
+        }
         try (exchanger) {
             Fixtures fixtures = extension.fixtures(new FixtureContext(contract,
                     (op, c) -> judging.take(exchanger.deliver(c, op)).last(), redactor, runId, seed));

@@ -6,7 +6,9 @@ import conformance.exchange.Delivery;
 import conformance.exchange.Exchange;
 import conformance.verdict.Coverage;
 import conformance.verdict.Tally;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,23 +24,25 @@ final class Judging {
     private final Tally tally;
     private final Coverage coverage;
     private final Consumer<Exchange> recorder;
+    private final BiConsumer<Exchange, ConformanceRun.Judged> afterJudging;
     private long requests;
     private long answered;
 
-    Judging(List<Check> checks, Tally tally, Coverage coverage, Consumer<Exchange> recorder) {
+    /** {@code afterJudging} sees every recorded exchange with what its checks made of it (none for an unjudged one). */
+    Judging(List<Check> checks, Tally tally, Coverage coverage, Consumer<Exchange> recorder,
+            BiConsumer<Exchange, ConformanceRun.Judged> afterJudging) {
         this.checks = checks;
         this.tally = tally;
         this.coverage = coverage;
         this.recorder = recorder;
+        this.afterJudging = afterJudging;
     }
 
     /** Records and judges the delivery, and hands it back. */
     Delivery take(Delivery d) {
         d.attempts().forEach(e -> {
             record(e);
-            if (d.counts(e)) {
-                judge(e);
-            }
+            afterJudging.accept(e, d.counts(e) ? judge(e) : ConformanceRun.Judged.NOT_JUDGED);
         });
         return d;
     }
@@ -48,21 +52,27 @@ final class Judging {
         requests++;
     }
 
-    private void judge(Exchange e) {
+    private ConformanceRun.Judged judge(Exchange e) {
         if (e.answered()) {
             answered++;
         }
         coverage.judged(e);
         Exchange kept = null;
+        List<String> applied = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
         for (Check check : checks) {
             if (check.appliesTo(e)) {
                 tally.judged(check, e.operation().id());
+                applied.add(check.id());
                 for (Finding f : check.judge(e)) {
                     kept = kept == null ? e.kept(KEPT_BODY_BYTES) : kept;
-                    tally.found(f.about(kept));
+                    Finding lighter = f.about(kept);
+                    tally.found(lighter);
+                    found.add(lighter);
                 }
             }
         }
+        return new ConformanceRun.Judged(true, applied, found);
     }
 
     long requests() {

@@ -45,6 +45,7 @@ class ReadmeTest {
         String table = readme().split("## When the verdict is INCONCLUSIVE")[1].split("\n## ")[0];
         for (String reason : List.of("configuration:", "could not create a contact on inbox", "the target answered none of",
                 "the run did not finish", "cannot generate request payloads", "conformance.requireAllChecks asks for every check",
+                "the target did not come up within",
                 "internal error of the suite")) {
             assertTrue(table.contains("| `" + reason), "a row for " + reason);
         }

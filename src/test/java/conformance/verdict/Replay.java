@@ -19,8 +19,7 @@ public record Replay(Limits limits, Optional<String> dialect, Optional<WaiversFi
     public record Limits(int tries, int workers, Duration timeout, OptionalDouble rateLimit) {
         /** The timeout as the setting takes it: {@code 10s}, {@code 500ms}. */
         public String timeoutText() {
-            long ms = timeout.toMillis();
-            return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+            return Waited.text(timeout);
         }
     }
 

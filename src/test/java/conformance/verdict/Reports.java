@@ -66,6 +66,6 @@ public final class Reports {
                 dialect, Optional.empty(), new Replay.StoredCases(true, 0),
                 new Replay.Provenance(Optional.empty(), Optional.empty()), new Replay.Command(List.of(), List.of()), "none");
         return new RunReport(verdict, reason, target, dialect.isPresent(), "spec/client_swagger.json", "0".repeat(64), 7, "spec",
-                "test", Instant.EPOCH, 1, 1, checks, operations, List.of(), "", replay);
+                "test", Instant.EPOCH, 1, 1, checks, operations, List.of(), "", replay, Optional.empty());
     }
 }

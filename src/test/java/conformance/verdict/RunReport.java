@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Everything a run found out, decided; reporters only render it. {@code operations}: what each operation of the run
  * got ({@link Coverage}); {@code statistics}: a few lines on what was generated; {@code replay}: the rest of what a
- * replay needs.
+ * replay needs; {@code waited}: how the wait for the target went, when the run was asked to wait.
  */
 public record RunReport(
         Verdict verdict,
@@ -33,7 +33,8 @@ public record RunReport(
         List<OperationCoverage> operations,
         List<Waiver> unusedWaivers,
         String statistics,
-        Replay replay) {
+        Replay replay,
+        Optional<Waited> waited) {
 
     /** The waivers that accepted at least one finding, each once, in the file's order. */
     public List<Waiver> appliedWaivers() {
