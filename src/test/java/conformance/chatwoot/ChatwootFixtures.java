@@ -169,6 +169,40 @@ final class ChatwootFixtures implements Fixtures {
         return body;
     }
 
+    /**
+     * A contacts operation on a contact the sequence created carries that contact's identifier and hash (in the query
+     * for GET), not the suite's contact's.
+     */
+    @Override
+    public Case step(Operation operation, Case linked, List<Exchange> earlier) {
+        Optional<Secret> token = settings.hmacToken();
+        String contact = linked.pathParameters().get(CONTACT);
+        if (!CONTACT_OPERATIONS.contains(operation.id()) || operation.id().equals(Contract.CREATE_CONTACT) || contact == null) {
+            return linked;
+        }
+        Optional<String> identifier = earlier.stream().filter(e -> e.operation().id().equals(Contract.CREATE_CONTACT))
+                .filter(e -> e.response().flatMap(r -> r.json()).map(j -> j.path("source_id").asString("")).filter(contact::equals).isPresent())
+                .flatMap(e -> e.kase().payload().map(p -> p.path("identifier")).filter(JsonNode::isString).stream())
+                .map(JsonNode::asString).findFirst();
+        if (identifier.isEmpty()) {
+            return linked;
+        }
+        if (linked.payload().filter(JsonNode::isObject).isPresent()) {
+            ObjectNode body = (ObjectNode) linked.payload().get().deepCopy();
+            identify(body, identifier, token);
+            return linked.withPayload(body);
+        }
+        Map<String, String> query = new LinkedHashMap<>(linked.parameters().query());
+        query.remove("identifier");
+        query.remove("identifier_hash");
+        token.ifPresent(t -> {
+            query.put("identifier", identifier.get());
+            query.put("identifier_hash", hash(t, identifier.get()));
+        });
+        return new Case(linked.index(), linked.operationId(), linked.kind(), linked.parameters().withQuery(query), linked.payload(),
+                linked.body(), linked.contentType(), linked.brokenRule(), linked.facts(), linked.label());
+    }
+
     /** The identifier this run gives and, with the inbox's token, its hash; a generated hash would fail Chatwoot's check. */
     private void identify(ObjectNode body, Optional<String> identifier, Optional<Secret> token) {
         body.remove("identifier_hash");

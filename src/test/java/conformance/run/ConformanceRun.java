@@ -113,7 +113,8 @@ public final class ConformanceRun {
         extension.secrets().forEach(redactor::addSecret);
         HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
                 config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore));
-        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()))
+        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()),
+                        extension.fieldPairs())
                 .stream().filter(c -> checkIds.contains(c.id())).toList();
         List<Check> checks = catalog.get();
         Tally tally = new Tally();
