@@ -85,14 +85,45 @@ public final class ContractLoader {
             throw new ContractException(path + " is not a usable OpenAPI document: " + String.join("; ", aboutPaths));
         }
         Map<String, Operation> operations = new LinkedHashMap<>();
+        List<DeclaredLink> links = new ArrayList<>();
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, op) -> {
             if (op.getOperationId() != null) {
                 operations.put(op.getOperationId(), operation(op.getOperationId(), method, template, item, op));
+                links.addAll(links(op));
             }
         }));
         String title = api.getInfo() == null ? "" : api.getInfo().getTitle();
         String version = api.getInfo() == null ? "" : api.getInfo().getVersion();
-        return new Contract(path, sha256(bytes), title, version, Collections.unmodifiableMap(operations));
+        return new Contract(path, sha256(bytes), title, version, Collections.unmodifiableMap(operations), links);
+    }
+
+    /** The Link Objects of an operation's responses, as written; the links stage resolves and checks them. */
+    private static List<DeclaredLink> links(io.swagger.v3.oas.models.Operation op) {
+        List<DeclaredLink> links = new ArrayList<>();
+        if (op.getResponses() != null) {
+            op.getResponses().forEach((status, response) -> {
+                if (response.getLinks() != null) {
+                    response.getLinks().forEach((name, link) -> links.add(new DeclaredLink(op.getOperationId(), status, name,
+                            new LinkObject(Optional.ofNullable(link.getOperationId()), Optional.ofNullable(link.getOperationRef()),
+                                    Optional.ofNullable(link.getParameters()).orElse(Map.of()),
+                                    Optional.ofNullable(link.getRequestBody()).map(ContractLoader::expressionText),
+                                    Optional.ofNullable(link.getDescription()).orElse("")))));
+                }
+            });
+        }
+        return links;
+    }
+
+    /** A link's request body: an expression (a string) as it stands, a constant of any other type as its JSON. */
+    private static String expressionText(Object body) {
+        if (body instanceof String text) {
+            return text;
+        }
+        try {
+            return Json31.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ContractException("a link's requestBody cannot be written as JSON: " + e.getOriginalMessage());
+        }
     }
 
     private Operation operation(String id, PathItem.HttpMethod method, String template, PathItem item,
