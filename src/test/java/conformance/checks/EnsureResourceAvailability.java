@@ -24,7 +24,7 @@ public final class EnsureResourceAvailability implements Check {
 
     @Override
     public boolean appliesTo(Exchange e) {
-        return Steps.positiveStep(e) && Steps.reads(e) && !Steps.lists(e.operation()) && created(e).isPresent();
+        return Steps.positiveStep(e) && Steps.reads(e) && !e.operation().answersArray() && created(e).isPresent();
     }
 
     /** The create this step fetches: the step its link started from, when the link took a value of its answer. */
@@ -65,7 +65,7 @@ public final class EnsureResourceAvailability implements Check {
 
     @Override
     public Skip skip(Operation operation) {
-        return operation.method().equalsIgnoreCase("GET") && !Steps.lists(operation) ? skip()
+        return operation.method().equalsIgnoreCase("GET") && !operation.answersArray() ? skip()
                 : Skip.notApplicable(operation.id() + " fetches no single resource");
     }
 

@@ -20,7 +20,7 @@ public final class ListedAfterCreate implements Check {
 
     @Override
     public boolean appliesTo(Exchange e) {
-        return Steps.positiveStep(e) && Steps.reads(e) && Steps.lists(e.operation()) && newestCreate(e).isPresent();
+        return Steps.positiveStep(e) && Steps.reads(e) && e.operation().answersArray() && newestCreate(e).isPresent();
     }
 
     /** The create this list step's link started from, when no later step created another one at the same place. */
@@ -54,7 +54,7 @@ public final class ListedAfterCreate implements Check {
 
     @Override
     public Skip skip(Operation operation) {
-        return operation.method().equalsIgnoreCase("GET") && Steps.lists(operation) ? skip()
+        return operation.method().equalsIgnoreCase("GET") && operation.answersArray() ? skip()
                 : Skip.notApplicable(operation.id() + " answers no list");
     }
 

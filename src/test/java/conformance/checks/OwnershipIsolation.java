@@ -22,7 +22,7 @@ public final class OwnershipIsolation implements Check {
     @Override
     public boolean appliesTo(Exchange e) {
         return e.answered() && e.chain().isPresent() && (e.kase().intent() == Intent.FOREIGN_PARENT
-                || Steps.positiveStep(e) && Steps.reads(e) && Steps.lists(e.operation()) && !elsewhere(e).isEmpty());
+                || Steps.positiveStep(e) && Steps.reads(e) && e.operation().answersArray() && !elsewhere(e).isEmpty());
     }
 
     /** The creates of the chain made at this list's path template under other values: another parent's. */

@@ -1,8 +1,5 @@
 package conformance.checks;
 
-import conformance.contract.JsonSchema;
-import conformance.contract.Operation;
-import conformance.contract.Response;
 import conformance.exchange.Exchange;
 import conformance.generation.Intent;
 import java.net.URI;
@@ -45,12 +42,6 @@ final class Steps {
     /** Equal JSON; scalars by their text, so that one number held in two node types (int, long) is one value. */
     static boolean same(JsonNode a, JsonNode b) {
         return a.isValueNode() && b.isValueNode() ? a.asString().equals(b.asString()) : a.equals(b);
-    }
-
-    /** Whether the operation's documented success is a list (an array). */
-    static boolean lists(Operation op) {
-        return op.success().flatMap(Response::schema).map(JsonSchema::node)
-                .filter(s -> s.path("type").asString("").equals("array")).isPresent();
     }
 
     static boolean reads(Exchange e) {

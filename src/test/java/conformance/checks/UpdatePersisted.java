@@ -47,7 +47,7 @@ public final class UpdatePersisted implements Check {
     private static Optional<Update> update(Exchange read) {
         List<Exchange> earlier = read.chain().orElseThrow().earlier();
         String path = Steps.path(read);
-        boolean list = Steps.lists(read.operation());
+        boolean list = read.operation().answersArray();
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Exchange u = earlier.get(i);
             String method = u.operation().method().toUpperCase(java.util.Locale.ROOT);
@@ -112,7 +112,7 @@ public final class UpdatePersisted implements Check {
     private Map<String, FieldPair> pairs(Operation update, Operation read) {
         Map<String, FieldPair> out = new TreeMap<>();
         JsonNode shownSchema = read.success().flatMap(Response::schema).map(JsonSchema::node)
-                .map(s -> Steps.lists(read) ? s.path("items") : s).orElse(null);
+                .map(s -> read.answersArray() ? s.path("items") : s).orElse(null);
         update.requestSchema().map(s -> s.node().path("properties")).ifPresent(sent -> sent.propertyNames().forEach(name -> {
             if (shownSchema != null && shownSchema.path("properties").has(name)) {
                 out.put("/" + name, FieldPair.renamed(update.id(), "/" + name, "/" + name));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * reads its own settings itself; unknown settings are refused by whoever knows the extensions' settings too.
  */
 public record RunConfig(Target target, Generation generation, Outputs outputs, Path spec, Optional<Path> waivers,
-                        Selection selection) {
+                        Selection selection, Sequencing sequencing) {
 
     public static final int DEFAULT_TRIES = 100;
     public static final int MAX_WORKERS = 64;
@@ -47,6 +47,11 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         public static final Generation DEFAULT = new Generation(DEFAULT_TRIES, OptionalLong.empty(), Profile.SPEC, true);
     }
 
+    /** How many seeded random walks over the links a run adds to its named sequences, and their most steps. */
+    public record Sequencing(int walks, int maxLength) {
+        public static final Sequencing DEFAULT = new Sequencing(20, 6);
+    }
+
     /** Where the reports go, and whether a check that could not run makes the run INCONCLUSIVE. */
     public record Outputs(Path reports, boolean requireAllChecks) {
         public static final Outputs DEFAULT = new Outputs(Path.of("reports"), false);
@@ -67,7 +72,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
 
     public Builder toBuilder() {
         return new Builder().target(target).generation(generation).outputs(outputs).spec(spec).waivers(waivers)
-                .selection(selection);
+                .selection(selection).sequencing(sequencing);
     }
 
     /** Builds a {@link RunConfig} group by group; what is not set keeps its default. */
@@ -78,6 +83,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         private Path spec = DEFAULT_SPEC;
         private Optional<Path> waivers = Optional.empty();
         private Selection selection = Selection.EVERYTHING;
+        private Sequencing sequencing = Sequencing.DEFAULT;
 
         private Builder() {
         }
@@ -112,8 +118,13 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
             return this;
         }
 
+        public Builder sequencing(Sequencing value) {
+            sequencing = value;
+            return this;
+        }
+
         public RunConfig build() {
-            return new RunConfig(target, generation, outputs, spec, waivers, selection);
+            return new RunConfig(target, generation, outputs, spec, waivers, selection, sequencing);
         }
     }
 
@@ -144,6 +155,8 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
                 .generation(new Generation(tries, seed, profile, s.flag("storedCases", true)))
                 .outputs(new Outputs(reports, s.flag("requireAllChecks", false)))
                 .spec(spec).waivers(waivers).selection(Selection.from(s))
+                .sequencing(new Sequencing(s.get("sequences").map(v -> parseInt("sequences", v, 0, 10_000)).orElse(Sequencing.DEFAULT.walks()),
+                        s.get("sequenceLength").map(v -> parseInt("sequenceLength", v, 2, 100)).orElse(Sequencing.DEFAULT.maxLength())))
                 .build();
     }
 
