@@ -11,6 +11,7 @@ import conformance.config.Settings;
 import conformance.config.Verbosity;
 import conformance.contract.ContractException;
 import conformance.generation.Json;
+import conformance.links.LinkException;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.report.Checkpoint;
@@ -103,7 +104,7 @@ public final class Launch {
                     + w.expiryNotice(result.report().runDate()).orElseThrow()));
             console.println("[conformance] " + result.redactor().redact(result.report().headline()));
             return new Outcome(Optional.of(result), Optional.empty(), reports);
-        } catch (ConfigException | ContractException e) {
+        } catch (ConfigException | ContractException | LinkException e) {
             return stopped(reports, console, "configuration: " + e.getMessage(), true);
         } catch (RuntimeException e) {
             // a bug of the suite's own: one line saying so, never a pass, the trace kept for the bug report

@@ -12,6 +12,7 @@ import conformance.extension.FixtureContext;
 import conformance.extension.Reproduction;
 import conformance.fixtures.Fixtures;
 import conformance.generation.CaseKind;
+import conformance.links.Overlay;
 import conformance.reference.Inbox;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.Variant;
@@ -41,6 +42,12 @@ public final class ChatwootExtension implements Extension {
     @Override
     public List<CaseKind> caseKinds() {
         return Kinds.all();
+    }
+
+    /** Contacts are addressed by their source_id, which no rule infers from the paths. */
+    @Override
+    public Optional<Overlay> links() {
+        return Optional.of(Overlay.resource(ChatwootExtension.class, "conformance/chatwoot/links.yaml"));
     }
 
     @Override

@@ -6,7 +6,9 @@ import conformance.config.Profile;
 import conformance.config.Setting;
 import conformance.fixtures.Fixtures;
 import conformance.generation.CaseKind;
+import conformance.links.Overlay;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,9 @@ public interface Extension {
 
     /** Its settings as a replay command gives them; {@code embedded}: the run tests the embedded target. */
     Reproduction reproduction(boolean embedded);
+
+    /** The links of its document that no rule infers (OpenAPI Link Objects), if it ships any. */
+    Optional<Overlay> links();
 
     /** Starts the target tested when no base URL is given; this extension, bound to it, comes with it. */
     EmbeddedTarget startEmbedded();

@@ -5,9 +5,12 @@ import conformance.contract.DeclaredLink;
 import conformance.contract.Operation;
 import conformance.contract.Parameter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +92,15 @@ public final class Links {
         String rest = name.substring(dot + 1);
         return target.parameters().stream()
                 .filter(p -> p.in().toString().equals(location.toLowerCase(Locale.ROOT)) && p.name().equals(rest)).findFirst();
+    }
+
+    /** One line for the run's log: how many links, from where. */
+    public String summary() {
+        Map<Origin, Long> counts = all.stream().collect(Collectors.groupingBy(Link::origin, () -> new EnumMap<>(Origin.class),
+                Collectors.counting()));
+        return all.size() + " link" + (all.size() == 1 ? "" : "s") + " between operations" + (counts.isEmpty() ? "" : " ("
+                + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")) + ")");
     }
 
     public List<Link> all() {

@@ -20,6 +20,7 @@ import conformance.generation.CasePlan;
 import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
+import conformance.links.Links;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Coverage;
 import conformance.verdict.Decision;
@@ -86,6 +87,8 @@ public final class ConformanceRun {
 
     public Result execute() {
         Contract contract = new ContractLoader().load(config.spec());
+        // a link that names what the document lacks stops the run here, before any request, like a bad document
+        Links links = Links.of(contract, extension.links());
         List<Operation> selected = config.selection().resolveOperations(contract.operations().values().stream()
                 .collect(Collectors.toMap(Operation::id, Operation::tags, (a, b) -> a, LinkedHashMap::new)))
                 .stream().map(contract::operation).toList();
@@ -98,13 +101,13 @@ public final class ConformanceRun {
             try (EmbeddedTarget embedded = extension.startEmbedded()) {
                 progress.stage("no conformance.baseUrl given: testing the " + embedded.name() + " at " + embedded.baseUrl());
                 return new ConformanceRun(config.withBaseUrl(embedded.baseUrl()), embedded.extension(), progress, observer)
-                        .against(contract, selected, checkIds, waivers, Optional.of(embedded), replay);
+                        .against(contract, links, selected, checkIds, waivers, Optional.of(embedded), replay);
             }
         }
-        return against(contract, selected, checkIds, waivers, Optional.empty(), replay);
+        return against(contract, links, selected, checkIds, waivers, Optional.empty(), replay);
     }
 
-    private Result against(Contract contract, List<Operation> selected, List<String> checkIds, Waivers waivers,
+    private Result against(Contract contract, Links links, List<Operation> selected, List<String> checkIds, Waivers waivers,
                            Optional<EmbeddedTarget> embedded, Replay replay) {
         Instant started = Instant.now();
         long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
@@ -146,6 +149,7 @@ public final class ConformanceRun {
         progress.stage("target " + config.target().baseUrl().get() + ", seed " + seed + ", " + config.generation().tries() + " tries per operation, "
                 + "profile " + config.generation().profile().id() + (config.target().workers() > 1 ? ", " + config.target().workers() + " workers" : "")
                 + "; what it creates is marked " + extension.marking(runId));
+        progress.stage(links.summary());
         observer.progressed(0, soFar);
         try (exchanger) {
             Fixtures fixtures = extension.fixtures(new FixtureContext(contract,
