@@ -9,6 +9,7 @@ import conformance.exchange.TransportFailure;
 import conformance.generation.BrokenRule;
 import conformance.generation.Case;
 import conformance.generation.Intent;
+import conformance.generation.Json;
 import conformance.generation.CaseKind;
 import conformance.generation.Parameters;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,8 @@ import java.util.Optional;
 public final class AnExchange {
     public static final String BASE = "http://127.0.0.1:8080";
 
-    private final CaseKind kind;
+    private CaseKind kind;
+    private Optional<String> sent = Optional.empty();
     private Operation operation = Documented.createConversation();
     private Optional<BrokenRule> brokenRule = Optional.empty();
     private final Map<String, String> path = new LinkedHashMap<>(Map.of("inbox_identifier", "inbox-a", "contact_identifier", "contact-a"));
@@ -76,6 +78,18 @@ public final class AnExchange {
         return this;
     }
 
+    /** The case is of this kind. */
+    public AnExchange kind(CaseKind value) {
+        this.kind = value;
+        return this;
+    }
+
+    /** The request carried this JSON body (as its payload). */
+    public AnExchange sent(String json) {
+        this.sent = Optional.of(json);
+        return this;
+    }
+
     public AnExchange status(int code) {
         this.status = code;
         return this;
@@ -113,11 +127,11 @@ public final class AnExchange {
     }
 
     public Exchange build() {
-        byte[] sent = "{}".getBytes(StandardCharsets.UTF_8);
-        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), Optional.empty(), sent, Optional.of("application/json"),
-                brokenRule, facts, kind.id() + " case");
+        byte[] bytes = sent.orElse("{}").getBytes(StandardCharsets.UTF_8);
+        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), sent.map(j -> Json.MAPPER.readTree(j)), bytes,
+                Optional.of("application/json"), brokenRule, facts, kind.id() + " case");
         SentRequest request = new SentRequest(operation.method(), BASE + operation.path(path),
-                List.of(new Header("Content-Type", "application/json")), sent);
+                List.of(new Header("Content-Type", "application/json")), bytes);
         Optional<ReceivedResponse> response = failure.isPresent() ? Optional.empty()
                 : Optional.of(ReceivedResponse.of(status, List.copyOf(headers), body, truncated));
         return new Exchange(kase, operation, request, response, failure, Duration.ofMillis(5));

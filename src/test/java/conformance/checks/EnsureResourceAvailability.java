@@ -71,6 +71,6 @@ public final class EnsureResourceAvailability implements Check {
 
     @Override
     public Skip skip() {
-        return Skip.notRun("no step of a sequence fetched what a create returned");
+        return Skip.notApplicable("no step of a sequence fetched what a create returned");
     }
 }

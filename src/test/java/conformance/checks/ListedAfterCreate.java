@@ -23,10 +23,13 @@ public final class ListedAfterCreate implements Check {
         return Steps.positiveStep(e) && Steps.reads(e) && e.operation().answersArray() && newestCreate(e).isPresent();
     }
 
-    /** The create this list step's link started from, when no later step created another one at the same place. */
+    /**
+     * The create this list step's link started from, when that link took nothing of its answer (a link that did
+     * leads below what it created, not to its list) and no later step created another one at the same place.
+     */
     private static Optional<Exchange> newestCreate(Exchange e) {
         Chain chain = e.chain().orElseThrow();
-        if (chain.from().isEmpty()) {
+        if (chain.from().isEmpty() || !chain.fromResponse().isEmpty()) {
             return Optional.empty();
         }
         Exchange source = chain.earlier().get(chain.from().getAsInt());
@@ -60,6 +63,6 @@ public final class ListedAfterCreate implements Check {
 
     @Override
     public Skip skip() {
-        return Skip.notRun("no step of a sequence listed what a create returned");
+        return Skip.notApplicable("no step of a sequence listed what a create returned");
     }
 }

@@ -56,12 +56,14 @@ public final class OwnershipIsolation implements Check {
 
     @Override
     public Skip skip(Operation operation) {
-        return operation.pathTemplate().chars().filter(ch -> ch == '{').count() < 2
-                ? Skip.notApplicable(operation.id() + " has no resource under a parent") : skip();
+        long parameters = operation.pathTemplate().chars().filter(ch -> ch == '{').count();
+        // a resource under a parent under a parent, or a list under a parent
+        return parameters >= 3 || parameters == 2 && operation.answersArray() ? skip()
+                : Skip.notApplicable(operation.id() + " reaches nothing under a parent's child, and lists nothing under a parent");
     }
 
     @Override
     public Skip skip() {
-        return Skip.notRun("no sequence reached a resource through another parent");
+        return Skip.notApplicable("no sequence reached a resource through another parent");
     }
 }

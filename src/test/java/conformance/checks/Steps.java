@@ -17,7 +17,12 @@ final class Steps {
 
     /** A valid request of a sequence (not one made to be refused), answered. */
     static boolean positiveStep(Exchange e) {
-        return e.chain().isPresent() && e.answered() && e.kase().intent() == Intent.POSITIVE;
+        return e.chain().isPresent() && valid(e);
+    }
+
+    /** A valid request (not one made to be refused), answered. */
+    static boolean valid(Exchange e) {
+        return e.answered() && e.kase().intent() == Intent.POSITIVE;
     }
 
     static boolean succeeded(Exchange e) {

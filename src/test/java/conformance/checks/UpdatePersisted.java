@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,8 +51,8 @@ public final class UpdatePersisted implements Check {
         boolean list = read.operation().answersArray();
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Exchange u = earlier.get(i);
-            String method = u.operation().method().toUpperCase(java.util.Locale.ROOT);
-            if (!(method.equals("PATCH") || method.equals("PUT")) || !Steps.positiveStep(u) || !Steps.succeeded(u)
+            String method = u.operation().method().toUpperCase(Locale.ROOT);
+            if (!(method.equals("PATCH") || method.equals("PUT")) || !Steps.valid(u) || !Steps.succeeded(u)
                     || u.kase().payload().filter(JsonNode::isObject).isEmpty()) {
                 continue;
             }
@@ -94,7 +95,7 @@ public final class UpdatePersisted implements Check {
     private List<Finding> others(Exchange e, Update u, String updated, Iterable<FieldPair> pairs) {
         Chain chain = e.chain().orElseThrow();
         Optional<Iterable<JsonNode>> before = chain.earlier().subList(0, u.step()).stream()
-                .filter(s -> Steps.positiveStep(s) && Steps.path(s).equals(Steps.path(e)) && Steps.reads(s))
+                .filter(s -> Steps.valid(s) && Steps.path(s).equals(Steps.path(e)) && Steps.reads(s))
                 .reduce((a, b) -> b).flatMap(Steps::items);
         List<Finding> out = new ArrayList<>();
         before.ifPresent(items -> items.forEach(was -> Steps.id(was).filter(id -> !id.equals(updated)).ifPresent(id ->
@@ -152,6 +153,6 @@ public final class UpdatePersisted implements Check {
 
     @Override
     public Skip skip() {
-        return Skip.notRun("no step of a sequence read back what an update sent");
+        return Skip.notApplicable("no step of a sequence read back what an update sent");
     }
 }

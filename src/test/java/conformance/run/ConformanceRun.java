@@ -21,6 +21,8 @@ import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
 import conformance.links.Links;
+import conformance.sequence.SequenceSender;
+import conformance.sequence.Sequences;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Coverage;
 import conformance.verdict.Decision;
@@ -168,6 +170,10 @@ public final class ConformanceRun {
                 plans.add(new CasePlan(op, seed, config.generation().tries(), fixtures, fixtures.scenarios(op), stored, stats));
             }
             inconclusive = sending.send(plans);
+            if (inconclusive.isEmpty()) {
+                new Sequencing(exchanger, judging, progress).send(Sequences.of(contract, links, seed, config.sequencing().walks(),
+                        config.sequencing().maxLength()), selected, new SequenceSender(contract, fixtures, seed, stats));
+            }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, catalog, progress).shrink(tally, checks);
         } catch (FixtureFailure e) {
