@@ -17,6 +17,7 @@ import conformance.links.Links;
 import conformance.links.RuntimeExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends the steps of sequences one after the other: each step's values from the earlier answers through its link,
@@ -70,6 +72,9 @@ public final class SequenceSender {
                 return Optional.of("step " + (i + 1) + " (" + step.operation() + ") has no value: " + missing.get());
             }
             Case c = plan(op).valid(index, step.kind(), bound(op, index, values), label(sequence, i, step));
+            if (parent(sequence, i) && c.payload().isPresent()) {
+                c = c.withPayload(fixtures.adjust(op, index, required(op, c.payload().get())));
+            }
             Optional<JsonNode> body = step.link().flatMap(Link::requestBody).flatMap(e -> e.evaluate(earlier.get(step.from().getAsInt())));
             c = fixtures.step(op, body.map(c::withPayload).orElse(c), List.copyOf(earlier));
             Chain chain = new Chain(sequence.name(), earlier, step.borrowed().isPresent() ? OptionalInt.empty() : step.from(),
@@ -79,6 +84,28 @@ public final class SequenceSender {
             earlier.add(delivery.last());
         }
         return Optional.empty();
+    }
+
+    /** Whether a later step takes values from this one's answer. */
+    private static boolean parent(Sequence sequence, int step) {
+        return sequence.steps().stream().anyMatch(s -> s.from().equals(OptionalInt.of(step))
+                || s.borrowed().filter(b -> b.step() == step).isPresent());
+    }
+
+    /**
+     * Only the members the request schema requires: a create the later steps build on is sent the way a client
+     * sends it first, so that a generated value the server may refuse (a format the document does not state)
+     * does not end the sequence; the steps that are judged on what they sent keep their generated bodies.
+     */
+    private static JsonNode required(Operation op, JsonNode generated) {
+        if (!generated.isObject()) {
+            return generated;
+        }
+        Set<String> required = new HashSet<>();
+        op.requestSchema().ifPresent(s -> s.node().path("required").forEach(r -> required.add(r.asString())));
+        ObjectNode kept = ((ObjectNode) generated).deepCopy();
+        kept.propertyNames().stream().filter(n -> !required.contains(n)).toList().forEach(kept::remove);
+        return kept;
     }
 
     /** The values {@code link} gives from {@code source} for the parameters {@code wanted} names; what is missing, if any. */

@@ -7,6 +7,7 @@ import conformance.generation.Rng;
 import conformance.links.Link;
 import conformance.links.Links;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ public final class Sequences {
         Sequences s = new Sequences(contract, links);
         List<Sequence> out = new ArrayList<>(s.named());
         for (int i = 0; i < walks; i++) {
-            s.walk(Rng.forCase(seed ^ WALK_SALT, i), maxLength).ifPresent(steps -> out.add(new Sequence(
-                    "walk " + (out.size() + 1) + ": " + name(steps), steps)));
+            String walk = "walk " + (i + 1) + ": ";
+            s.walk(Rng.forCase(seed ^ WALK_SALT, i), maxLength).ifPresent(steps -> out.add(new Sequence(walk + name(steps), steps)));
         }
         return out;
     }
@@ -111,7 +112,7 @@ public final class Sequences {
         if (borrowed.isEmpty()) {
             return List.of();
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int from = 1; from < other; from++) {
             for (Link link : graph.links().from(steps.get(from).operation())) {
                 if (pathNames(link.target()).contains(borrowed.get()) && seen.add(link.target())) {
