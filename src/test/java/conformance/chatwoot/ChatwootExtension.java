@@ -52,7 +52,7 @@ public final class ChatwootExtension implements Extension {
 
     @Override
     public List<Check> checks(Profile profile) {
-        return List.of(new CrossInboxIsolation(), new ConversationSemantics());
+        return List.of(new CrossInboxIsolation(), new ConversationSemantics(), new StateTransition(), new MessageSemantics());
     }
 
     /** Chatwoot stores an email in lower case, and shows a message's submitted values among its content attributes. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An exchange built in memory for a check's unit test: a case of some intent sent to an operation, and the answer
@@ -30,7 +31,6 @@ public final class AnExchange {
     public static final String BASE = "http://127.0.0.1:8080";
 
     private CaseKind kind;
-    private Optional<String> sent = Optional.empty();
     private Operation operation = Documented.createConversation();
     private Optional<BrokenRule> brokenRule = Optional.empty();
     private final Map<String, String> path = new LinkedHashMap<>(Map.of("inbox_identifier", "inbox-a", "contact_identifier", "contact-a"));
@@ -40,6 +40,7 @@ public final class AnExchange {
     private byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     private boolean truncated;
     private Optional<TransportFailure> failure = Optional.empty();
+    private Optional<JsonNode> payload = Optional.empty();
 
     private AnExchange(CaseKind kind) {
         this.kind = kind;
@@ -84,12 +85,6 @@ public final class AnExchange {
         return this;
     }
 
-    /** The request carried this JSON body (as its payload). */
-    public AnExchange sent(String json) {
-        this.sent = Optional.of(json);
-        return this;
-    }
-
     public AnExchange status(int code) {
         this.status = code;
         return this;
@@ -98,6 +93,12 @@ public final class AnExchange {
     /** The response body, as text (JSON or not: it is parsed the way the exchanger parses it). */
     public AnExchange body(String text) {
         this.body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** The case sent this JSON body (else {@code {}}, with no payload to read). */
+    public AnExchange sent(String json) {
+        this.payload = Optional.of(Json.MAPPER.readTree(json));
         return this;
     }
 
@@ -127,11 +128,11 @@ public final class AnExchange {
     }
 
     public Exchange build() {
-        byte[] bytes = sent.orElse("{}").getBytes(StandardCharsets.UTF_8);
-        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), sent.map(j -> Json.MAPPER.readTree(j)), bytes,
-                Optional.of("application/json"), brokenRule, facts, kind.id() + " case");
+        byte[] sent = payload.map(Json::bytes).orElse("{}".getBytes(StandardCharsets.UTF_8));
+        Case kase = new Case(0, operation.id(), kind, Parameters.path(path), payload, sent, Optional.of("application/json"),
+                brokenRule, facts, kind.id() + " case");
         SentRequest request = new SentRequest(operation.method(), BASE + operation.path(path),
-                List.of(new Header("Content-Type", "application/json")), bytes);
+                List.of(new Header("Content-Type", "application/json")), sent);
         Optional<ReceivedResponse> response = failure.isPresent() ? Optional.empty()
                 : Optional.of(ReceivedResponse.of(status, List.copyOf(headers), body, truncated));
         return new Exchange(kase, operation, request, response, failure, Duration.ofMillis(5));

@@ -64,7 +64,7 @@ final class Refusals {
         return Reply.json(status, error);
     }
 
-    private static Reply documented(int status, Outcome outcome, String field, String message) {
+    static Reply documented(int status, Outcome outcome, String field, String message) {
         ObjectNode error = Json.NODES.objectNode();
         error.put("description", message);
         ObjectNode item = error.putArray("errors").addObject();

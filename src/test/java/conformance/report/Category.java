@@ -35,7 +35,7 @@ public enum Category {
     SECURITY("Security", checkFailure(UnknownIdentifierRejection.ID, OwnershipIsolation.ID, "cross_inbox_isolation")),
     DATA_HANDLING("Data handling", checkFailure(ContentTypeConformance.ID, PositiveDataAcceptance.ID,
             NegativeDataRejection.ID, EnsureResourceAvailability.ID, ListedAfterCreate.ID, UpdatePersisted.ID,
-            "conversation_semantics")),
+            "conversation_semantics", "state_transition", "message_semantics")),
     WAIVED("Waived", Pattern.quote(Category.WAIVED_PREFIX) + ".*", "skipped"),
     /** Part of what was asked went unjudged; a check that does not apply ({@link #NOT_APPLICABLE_PREFIX}) is no problem. */
     NOT_RUN("Not run", Pattern.quote(Category.NOT_RUN_PREFIX) + ".*", "skipped"),

@@ -74,10 +74,11 @@ final class ConformingCorpus {
                         }))));
     }
 
-    /** These variants and those that change every operation ({@link OperationCorpus}). */
+    /** These variants, those that change every operation ({@link OperationCorpus}) and the stateful ones ({@link StatefulCorpus}). */
     static List<Conforming> everyOperation() {
         List<Conforming> every = new ArrayList<>(all());
         every.addAll(OperationCorpus.conforming());
+        every.addAll(StatefulCorpus.conforming());
         return every;
     }
 

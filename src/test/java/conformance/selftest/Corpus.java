@@ -96,10 +96,11 @@ final class Corpus {
         return all;
     }
 
-    /** These faults and those of every operation ({@link OperationCorpus}). */
+    /** These faults, those of every operation ({@link OperationCorpus}) and the stateful ones one run shows ({@link StatefulCorpus}). */
     static List<Faulty> everyOperation() {
         List<Faulty> all = new ArrayList<>(faulty());
         all.addAll(OperationCorpus.faulty());
+        all.addAll(StatefulCorpus.faulty());
         return all;
     }
 

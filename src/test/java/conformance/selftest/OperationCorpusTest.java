@@ -106,9 +106,11 @@ class OperationCorpusTest {
     @Test
     void everyFaultOfTheWholeCorpusNamesAnOperationOfTheDocument() {
         List<Corpus.Faulty> all = Corpus.everyOperation();
-        assertEquals(Corpus.faulty().size() + OperationCorpus.faulty().size(), all.size());
+        assertEquals(Corpus.faulty().size() + OperationCorpus.faulty().size() + StatefulCorpus.faulty().size(), all.size());
         all.forEach(f -> assertTrue(OperationCorpus.CONTRACT.operations().containsKey(f.operation()), f.name()));
-        assertEquals(ConformingCorpus.all().size() + OperationCorpus.conforming().size(), ConformingCorpus.everyOperation().size());
+        StatefulCorpus.awaitingSequences().forEach(f -> assertTrue(OperationCorpus.CONTRACT.operations().containsKey(f.operation()), f.name()));
+        assertEquals(ConformingCorpus.all().size() + OperationCorpus.conforming().size() + StatefulCorpus.conforming().size(),
+                ConformingCorpus.everyOperation().size());
     }
 
     /**

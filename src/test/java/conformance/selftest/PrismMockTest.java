@@ -188,6 +188,12 @@ class PrismMockTest {
               equals the id 0 its create-a-contact returned. Dynamic mode (json-schema-faker) fills every member at random:
               `uuid` is lorem text (the document gives it no `format`), `inbox_id` changes with every create, `contact.id` is
               never the id create-a-contact returned; random ids happen not to repeat.
+            - **`state_transition` fails on resolve-conversation**: static mode answers status `open` (the first value of
+              its enum) to a resolve; dynamic mode a random status, `resolved` now and then (then it passes). No answer
+              shows the conversation after a resolve or an update-last-seen, since each operation's cases are sent in
+              document order, fetch and list first.
+            - **`message_semantics` fails on create-a-message**: a mock does not echo the content it is sent; static mode
+              answers id 0 every time, dynamic mode a random `message_type` (random ids happen not to repeat).
             - **`content_type_conformance` and `response_schema_conformance` pass**, in both modes (the dynamic bodies are
               random but schema-valid, type arrays with `null` included), except on toggle-typing-status and
               update-last-seen, where they are not run: the only documented answer Prism gives there is the 200 the
