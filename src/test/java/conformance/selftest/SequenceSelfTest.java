@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the named sequences of a run with few cases and no walks. Faults of distinct operations share a run.
  */
 class SequenceSelfTest {
-    Stream<FaultBatch> batches() {
+    static Stream<FaultBatch> batches() {
         return FaultBatch.pack(StatefulCorpus.awaitingSequences(), f -> Map.of("tries", "2", "sequences", "0")).stream();
     }
 

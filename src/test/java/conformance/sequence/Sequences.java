@@ -60,7 +60,8 @@ public final class Sequences {
             }
             graph.list(create).ifPresent(list -> add(distinct, then(prefix.get(), c, Optional.of(list))));
             for (Link child : graph.children(create)) {
-                List<Step> steps = then(prefix.get(), c, Optional.of(child));
+                // two children, so that the list shows one the update did not target
+                List<Step> steps = then(prefix.get(), c, Optional.of(child), Optional.of(child));
                 Optional<Link> list = graph.list(child.target());
                 Optional<Link> change = graph.update(child.target());
                 add(distinct, then(steps, steps.size() - 1, list, change, change.isPresent() ? list : Optional.empty()));
@@ -97,13 +98,14 @@ public final class Sequences {
     }
 
     /**
-     * Parent A, its child X (and X's first child), parent B, then every link of X and its child followed with B's
+     * Parent A, its child X (and X's first child), A's list of X's kind, parent B, then every link of X and its child followed with B's
      * identifier in place of A's: steps that reach X or below it are of kind {@code foreign_parent}; a list of X's
      * kind under B is a valid request, whose answer must show none of A's.
      */
     private List<Step> foreign(String root, Link child) {
         List<Step> steps = new ArrayList<>(List.of(Step.root(root), Step.following(child, 0)));
         graph.children(child.target()).stream().findFirst().ifPresent(grandchild -> steps.add(Step.following(grandchild, 1)));
+        graph.list(child.target()).ifPresent(list -> steps.add(Step.following(list, 1)));
         int other = steps.size();
         steps.add(Step.root(root));
         Set<String> parentsOwn = pathNames(child.target());
