@@ -31,6 +31,11 @@ class ListedAfterCreateTest {
     }
 
     @Test
+    void anIdWrittenWithAZeroFractionIsTheSameId() {
+        assertEquals(List.of(), check.judge(list("[{\"id\": 31.0}]", List.of(created))));
+    }
+
+    @Test
     void onlyTheNewestCreateAtThatPlaceIsLookedFor() {
         Exchange newer = call("create-a-message", "c1").body("{\"id\": 32}").build();
         assertFalse(check.appliesTo(list("[{\"id\": 32}]", List.of(created, newer))));

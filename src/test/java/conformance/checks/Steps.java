@@ -41,12 +41,17 @@ final class Steps {
 
     static Optional<String> id(JsonNode item) {
         JsonNode id = item.get("id");
-        return id != null && id.isValueNode() && !id.isNull() ? Optional.of(id.asString()) : Optional.empty();
+        return id != null && id.isValueNode() && !id.isNull() ? Optional.of(text(id)) : Optional.empty();
     }
 
-    /** Equal JSON; scalars by their text, so that one number held in two node types (int, long) is one value. */
+    /** A scalar's text, an integral number without a fraction ({@code 7.0} is {@code 7}): one id however it is written. */
+    static String text(JsonNode scalar) {
+        return scalar.isNumber() && scalar.canConvertToExactIntegral() ? String.valueOf(scalar.asLong()) : scalar.asString();
+    }
+
+    /** Equal JSON; scalars by their {@link #text}, so that one number written two ways (7, 7.0) is one value. */
     static boolean same(JsonNode a, JsonNode b) {
-        return a.isValueNode() && b.isValueNode() ? a.asString().equals(b.asString()) : a.equals(b);
+        return a.isValueNode() && b.isValueNode() ? text(a).equals(text(b)) : a.equals(b);
     }
 
     static boolean reads(Exchange e) {

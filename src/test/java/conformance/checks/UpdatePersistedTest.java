@@ -45,6 +45,13 @@ class UpdatePersistedTest {
     }
 
     @Test
+    void aReadWithholdingTheFieldAsNullIsNotJudgedButOneMissingItIs() {
+        Exchange update = updateContact("{\"name\": \"Ann\"}");
+        assertEquals(List.of(), check.judge(fetchContact(update, "{\"name\": null}")));
+        assertEquals(1, check.judge(fetchContact(update, "{\"id\": 1}")).size());
+    }
+
+    @Test
     void blankValuesAndFieldsTheReadDoesNotDocumentAreNotJudged() {
         assertEquals(List.of(), check.judge(fetchContact(updateContact("{\"name\": \"  \", \"identifier\": \"x\"}"),
                 "{\"name\": \"Bob\", \"identifier\": \"y\"}")));

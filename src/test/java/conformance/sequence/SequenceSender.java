@@ -131,7 +131,9 @@ public final class SequenceSender {
         Map<String, String> header = new LinkedHashMap<>(p.header());
         for (Map.Entry<String, JsonNode> v : values.entrySet()) {
             Parameter parameter = Links.parameter(op, v.getKey()).orElseThrow();
-            String text = v.getValue().asString();
+            // an id answered as 7.0 is the path segment 7
+            JsonNode value = v.getValue();
+            String text = value.isNumber() && value.canConvertToExactIntegral() ? String.valueOf(value.asLong()) : value.asString();
             switch (parameter.in()) {
                 case PATH -> p = p.withPath(parameter.name(), text);
                 case QUERY -> query.put(parameter.name(), text);
