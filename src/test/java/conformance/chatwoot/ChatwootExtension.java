@@ -1,6 +1,7 @@
 package conformance.chatwoot;
 
 import conformance.checks.Check;
+import conformance.checks.FieldPair;
 import conformance.config.Profile;
 import conformance.config.Secret;
 import conformance.config.Setting;
@@ -52,6 +53,13 @@ public final class ChatwootExtension implements Extension {
     @Override
     public List<Check> checks(Profile profile) {
         return List.of(new CrossInboxIsolation(), new ConversationSemantics(), new StateTransition(), new MessageSemantics());
+    }
+
+    /** Chatwoot stores an email in lower case, and shows a message's submitted values among its content attributes. */
+    @Override
+    public List<FieldPair> fieldPairs() {
+        return List.of(FieldPair.withoutCase("update-a-contact", "email"),
+                FieldPair.renamed("update-a-message", "/submitted_values", "/content_attributes/submitted_values"));
     }
 
     @Override

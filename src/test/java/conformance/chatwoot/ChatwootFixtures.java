@@ -169,6 +169,49 @@ final class ChatwootFixtures implements Fixtures {
         return body;
     }
 
+    /**
+     * A step on a contact the sequence created tells the checks that contact's id, and a contacts operation carries
+     * that contact's identifier and hash (in the query for GET), not the suite's contact's.
+     */
+    @Override
+    public Case step(Operation operation, Case linked, List<Exchange> earlier) {
+        String contact = linked.pathParameters().get(CONTACT);
+        Optional<Exchange> created = earlier.stream().filter(e -> e.operation().id().equals(Contract.CREATE_CONTACT))
+                .filter(e -> contact != null && e.response().flatMap(r -> r.json())
+                        .map(j -> j.path("source_id").asString("")).filter(contact::equals).isPresent())
+                .findFirst();
+        if (created.isEmpty()) {
+            return linked;
+        }
+        Map<String, String> facts = new LinkedHashMap<>(linked.facts());
+        facts.remove(CONTACT_ID_FACT);
+        created.flatMap(e -> e.response().flatMap(r -> r.json())).flatMap(j -> integer(j.get("id")).stream().boxed().findFirst())
+                .ifPresent(id -> facts.put(CONTACT_ID_FACT, String.valueOf(id)));
+        Optional<String> identifier = created.flatMap(e -> e.kase().payload()).map(p -> p.path("identifier"))
+                .filter(JsonNode::isString).map(JsonNode::asString);
+        Parameters parameters = linked.parameters();
+        Optional<JsonNode> payload = linked.payload();
+        if (CONTACT_OPERATIONS.contains(operation.id()) && identifier.isPresent()) {
+            if (payload.filter(JsonNode::isObject).isPresent()) {
+                ObjectNode body = (ObjectNode) payload.get().deepCopy();
+                identify(body, identifier, settings.hmacToken());
+                payload = Optional.of(body);
+            } else {
+                Map<String, String> query = new LinkedHashMap<>(parameters.query());
+                query.remove("identifier");
+                query.remove("identifier_hash");
+                settings.hmacToken().ifPresent(t -> {
+                    query.put("identifier", identifier.get());
+                    query.put("identifier_hash", hash(t, identifier.get()));
+                });
+                parameters = parameters.withQuery(query);
+            }
+        }
+        Case c = new Case(linked.index(), linked.operationId(), linked.kind(), parameters, linked.payload(), linked.body(),
+                linked.contentType(), linked.brokenRule(), facts, linked.label());
+        return payload.equals(linked.payload()) ? c : c.withPayload(payload.get());
+    }
+
     /** The identifier this run gives and, with the inbox's token, its hash; a generated hash would fail Chatwoot's check. */
     private void identify(ObjectNode body, Optional<String> identifier, Optional<Secret> token) {
         body.remove("identifier_hash");

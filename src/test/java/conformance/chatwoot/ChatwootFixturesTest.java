@@ -88,6 +88,33 @@ class ChatwootFixturesTest {
     }
 
     @Test
+    void aStepOnAContactTheSequenceCreatedCarriesThatContactsIdentifierHashAndId() {
+        ChatwootFixtures f = fixtures(Optional.of(new Secret(TOKEN)), Optional.empty());
+        f.prepare(op("get-details-of-a-contact"), 1);
+        Case create = Case.of(1_000_000, Contract.CREATE_CONTACT, conformance.generation.CaseKind.POSITIVE,
+                conformance.generation.Parameters.path(Map.of("inbox_identifier", "inbox-a")),
+                Optional.of(f.adjust(op(Contract.CREATE_CONTACT), 1_000_000, Json.NODES.objectNode())), Map.of(), "step 1");
+        Exchange created = client.call(op(Contract.CREATE_CONTACT), create);
+        String identifier = create.payload().orElseThrow().get("identifier").asString();
+        String sourceId = created.response().flatMap(ReceivedResponse::json).orElseThrow().get("source_id").asString();
+        Binding main = f.bind(op("get-details-of-a-contact"), 0).withPath("contact_identifier", sourceId);
+        Case get = Case.of(1_000_001, "get-details-of-a-contact", conformance.generation.CaseKind.POSITIVE, main.parameters(),
+                Optional.empty(), main.facts(), "step 2");
+        Case step = f.step(op("get-details-of-a-contact"), get, List.of(created));
+        assertEquals(Map.of("identifier", identifier, "identifier_hash", IdentityHash.of(TOKEN, identifier)), step.parameters().query());
+        assertEquals("2", step.facts().get(ChatwootFixtures.CONTACT_ID_FACT), "the id create-a-contact answered, not the suite's contact's");
+        Case update = Case.of(1_000_002, "update-a-contact", conformance.generation.CaseKind.POSITIVE, main.parameters(),
+                Optional.of(f.adjust(op("update-a-contact"), 1_000_002, Json.MAPPER.readTree("{\"name\":\"x\"}"))), main.facts(), "step 3");
+        JsonNode body = f.step(op("update-a-contact"), update, List.of(created)).payload().orElseThrow();
+        assertEquals(identifier, body.get("identifier").asString());
+        assertEquals(IdentityHash.of(TOKEN, identifier), body.get("identifier_hash").asString());
+        Case unrelated = f.step(op("get-details-of-a-contact"), Case.of(1_000_003, "get-details-of-a-contact",
+                conformance.generation.CaseKind.POSITIVE, f.bind(op("get-details-of-a-contact"), 0).parameters(), Optional.empty(),
+                Map.of(), "step 4"), List.of(created));
+        assertNotEquals(identifier, unrelated.parameters().query().get("identifier"), "the suite's own contact keeps its identifier");
+    }
+
+    @Test
     void createAMessageCasesAreSpreadOverOneConversationPerHundred() {
         ChatwootFixtures f = fixtures(Optional.empty(), Optional.empty());
         f.prepare(op("create-a-message"), 250);

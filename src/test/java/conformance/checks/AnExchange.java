@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 public final class AnExchange {
     public static final String BASE = "http://127.0.0.1:8080";
 
-    private final CaseKind kind;
+    private CaseKind kind;
     private Operation operation = Documented.createConversation();
     private Optional<BrokenRule> brokenRule = Optional.empty();
     private final Map<String, String> path = new LinkedHashMap<>(Map.of("inbox_identifier", "inbox-a", "contact_identifier", "contact-a"));
@@ -76,6 +76,12 @@ public final class AnExchange {
     /** The fixtures told the case this fact about the resources it uses. */
     public AnExchange fact(String name, String value) {
         facts.put(name, value);
+        return this;
+    }
+
+    /** The case is of this kind. */
+    public AnExchange kind(CaseKind value) {
+        this.kind = value;
         return this;
     }
 

@@ -12,15 +12,21 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** The generic checks, then {@code own}, then transport. */
-    public static List<Check> create(Profile profile, List<Check> own) {
+    /** The generic checks (the stateful ones comparing fields as {@code pairs} declares), then {@code own}, then transport. */
+    public static List<Check> create(Profile profile, List<Check> own, List<FieldPair> pairs) {
         List<Check> all = new ArrayList<>(List.of(new StatusCodeConformance(), new ContentTypeConformance(),
                 new ResponseSchemaConformance(), new DocumentedPropertiesPresent(profile == Profile.STRICT),
                 new NotAServerError(), new PositiveDataAcceptance(), new NegativeDataRejection(),
-                new UnknownIdentifierRejection()));
+                new UnknownIdentifierRejection(), new EnsureResourceAvailability(), new ListedAfterCreate(),
+                new UpdatePersisted(pairs), new OwnershipIsolation()));
         all.addAll(own);
         all.add(new TransportCheck());
         return List.copyOf(all);
+    }
+
+    /** The generic checks, then {@code own}, then transport; fields of updates paired by equal names only. */
+    public static List<Check> create(Profile profile, List<Check> own) {
+        return create(profile, own, List.of());
     }
 
     /** The generic checks alone. */

@@ -13,7 +13,8 @@ class CatalogTest {
     void theIdsAreTheStableOnesInCatalogOrder() {
         assertEquals(List.of("status_code_conformance", "content_type_conformance", "response_schema_conformance",
                 "documented_properties_present", "not_a_server_error", "positive_data_acceptance", "negative_data_rejection",
-                "unknown_identifier_rejection", "transport"), Catalog.ids(List.of()));
+                "unknown_identifier_rejection", "ensure_resource_availability", "listed_after_create", "update_persisted",
+                "ownership_isolation", "transport"), Catalog.ids(List.of()));
     }
 
     /** DESIGN §9: every check is proven on exchanges built in memory, by a test class named after it. */

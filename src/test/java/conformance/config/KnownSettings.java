@@ -15,6 +15,8 @@ public final class KnownSettings {
             Setting.plain("baseUrl", "target base URL"),
             Setting.plain("tries", "schema-valid payloads per run"),
             Setting.plain("seed", "replay a run exactly"),
+            Setting.plain("sequences", "seeded random walks over the links, beside the named sequences"),
+            Setting.plain("sequenceLength", "most steps of a random walk"),
             Setting.plain("profile", "spec or strict"),
             Setting.plain("waivers", "path of a waivers file"),
             Setting.plain("rateLimit", "maximum requests per second toward the target"),

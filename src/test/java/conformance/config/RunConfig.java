@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * reads its own settings itself; unknown settings are refused by whoever knows the extensions' settings too.
  */
 public record RunConfig(Target target, Generation generation, Outputs outputs, Path spec, Optional<Path> waivers,
-                        Selection selection) {
+                        Selection selection, Sequencing sequencing) {
 
     public static final int DEFAULT_TRIES = 100;
     public static final int MAX_WORKERS = 64;
@@ -54,6 +54,11 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         public static final Generation DEFAULT = new Generation(DEFAULT_TRIES, OptionalLong.empty(), Profile.SPEC, true);
     }
 
+    /** How many seeded random walks over the links a run adds to its named sequences, and their most steps. */
+    public record Sequencing(int walks, int maxLength) {
+        public static final Sequencing DEFAULT = new Sequencing(20, 6);
+    }
+
     /**
      * Where the reports go, whether a check that could not run makes the run INCONCLUSIVE, and how many exchanges
      * {@code exchanges.har} holds at most.
@@ -77,7 +82,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
 
     public Builder toBuilder() {
         return new Builder().target(target).generation(generation).outputs(outputs).spec(spec).waivers(waivers)
-                .selection(selection);
+                .selection(selection).sequencing(sequencing);
     }
 
     /** Builds a {@link RunConfig} group by group; what is not set keeps its default. */
@@ -88,6 +93,7 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         private Path spec = DEFAULT_SPEC;
         private Optional<Path> waivers = Optional.empty();
         private Selection selection = Selection.EVERYTHING;
+        private Sequencing sequencing = Sequencing.DEFAULT;
 
         private Builder() {
         }
@@ -122,8 +128,13 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
             return this;
         }
 
+        public Builder sequencing(Sequencing value) {
+            sequencing = value;
+            return this;
+        }
+
         public RunConfig build() {
-            return new RunConfig(target, generation, outputs, spec, waivers, selection);
+            return new RunConfig(target, generation, outputs, spec, waivers, selection, sequencing);
         }
     }
 
@@ -156,6 +167,8 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
                 .outputs(new Outputs(reports, s.flag("requireAllChecks", false), s.get("harMaxEntries")
                         .map(v -> parseInt("harMaxEntries", v, 1, 1_000_000)).orElse(DEFAULT_HAR_MAX_ENTRIES)))
                 .spec(spec).waivers(waivers).selection(Selection.from(s))
+                .sequencing(new Sequencing(s.get("sequences").map(v -> parseInt("sequences", v, 0, 10_000)).orElse(Sequencing.DEFAULT.walks()),
+                        s.get("sequenceLength").map(v -> parseInt("sequenceLength", v, 2, 100)).orElse(Sequencing.DEFAULT.maxLength())))
                 .build();
     }
 

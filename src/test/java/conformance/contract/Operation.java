@@ -112,6 +112,11 @@ public record Operation(
         return responses.values().stream().filter(r -> isClass(r.key(), 2)).findFirst();
     }
 
+    /** Whether its documented success is an array: the operation lists. */
+    public boolean answersArray() {
+        return success().flatMap(Response::schema).map(s -> s.node().path("type").asString("").equals("array")).orElse(false);
+    }
+
     /** The keys under which the document offers a success: 2xx statuses and the 2XX range. */
     public SortedSet<ResponseKey> successStatuses() {
         return keysOfClass(2);

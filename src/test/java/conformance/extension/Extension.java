@@ -1,6 +1,7 @@
 package conformance.extension;
 
 import conformance.checks.Check;
+import conformance.checks.FieldPair;
 import conformance.config.Profile;
 import conformance.config.Setting;
 import conformance.fixtures.Fixtures;
@@ -29,6 +30,14 @@ public interface Extension {
 
     /** Its own checks, in catalog order, fresh for one run. */
     List<Check> checks(Profile profile);
+
+    /**
+     * Which field an update sends is which field a later read shows, beside equal names (for
+     * {@code update_persisted}); none by default.
+     */
+    default List<FieldPair> fieldPairs() {
+        return List.of();
+    }
 
     /** Values the run must never write (tokens), known before the first request. */
     List<String> secrets();

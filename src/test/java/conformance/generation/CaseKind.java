@@ -15,10 +15,12 @@ public record CaseKind(String id, Intent intent) {
     public static final CaseKind PARAMETER_NEGATIVE = new CaseKind("parameter_negative", Intent.NEGATIVE);
     /** an integer path parameter given a value that is not an integer ({@code abc}, {@code 12abc}) */
     public static final CaseKind MALFORMED_IDENTIFIER = new CaseKind("malformed_identifier", Intent.NEGATIVE);
+    /** a step of a sequence that reaches a resource through another parent's identifier than its own */
+    public static final CaseKind FOREIGN_PARENT = new CaseKind("foreign_parent", Intent.FOREIGN_PARENT);
     public static final CaseKind FIXTURE = new CaseKind("fixture", Intent.FIXTURE);
 
     public static List<CaseKind> engine() {
-        return List.of(POSITIVE, NEGATIVE, PARAMETER_NEGATIVE, MALFORMED_IDENTIFIER, FIXTURE);
+        return List.of(POSITIVE, NEGATIVE, PARAMETER_NEGATIVE, MALFORMED_IDENTIFIER, FOREIGN_PARENT, FIXTURE);
     }
 
     @Override

@@ -152,6 +152,14 @@ public final class CasePlan implements Iterable<Case> {
                 valid.facts(), valid.label());
     }
 
+    /**
+     * A valid request of {@code kind} with {@code binding} (what a step of a sequence was given), generated from this
+     * plan's seed and {@code index} as a positive case is: the same index always gives the same request.
+     */
+    public Case valid(long index, CaseKind kind, Binding binding, String label) {
+        return valid(index, index, kind, binding, label);
+    }
+
     private static Case broken(Case c, BrokenRule rule) {
         return new Case(c.index(), c.operationId(), c.kind(), c.parameters(), c.payload(), c.body(), c.contentType(),
                 Optional.of(rule), c.facts(), c.label());

@@ -10,11 +10,13 @@ public enum Intent {
     UNKNOWN_IDENTIFIER,
     /** a path parameter with a value the target issued to someone else: should not be accepted here */
     FOREIGN_IDENTIFIER,
+    /** a resource of one parent reached through another parent's identifier: should not be accepted */
+    FOREIGN_PARENT,
     /** a request the run needs to set itself up (what a client creates first) */
     FIXTURE;
 
     public boolean identifierScenario() {
-        return this == UNKNOWN_IDENTIFIER || this == FOREIGN_IDENTIFIER;
+        return this == UNKNOWN_IDENTIFIER || this == FOREIGN_IDENTIFIER || this == FOREIGN_PARENT;
     }
 
     /** A request whose answer must be a rejection. */

@@ -1,6 +1,7 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.exchange.Chain;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
@@ -195,9 +196,24 @@ public final class AllureReport {
         lifecycle.startStep(uuid, new StepResult().setName(findingStepName(index, g))
                 .setStatus(g.waiver().isPresent() ? Status.SKIPPED : Status.FAILED)
                 .setStatusDetails(new StatusDetails().setMessage(findingStepMessage(g))));
+        f.exchange().chain().ifPresent(c -> chain(lifecycle, c));
         attachExchange(f.exchange(), "");
         f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
+    }
+
+    /** The steps of its sequence before a finding's exchange, one Allure step each with its request, response and curl. */
+    private void chain(AllureLifecycle lifecycle, Chain chain) {
+        List<Exchange> steps = chain.earlier();
+        for (int i = 0; i < steps.size(); i++) {
+            Exchange e = steps.get(i);
+            String uuid = UUID.randomUUID().toString();
+            lifecycle.startStep(uuid, new StepResult().setStatus(Status.PASSED).setName(redactor.redact("chain step " + (i + 1)
+                    + " of " + chain.sequence() + ": " + e.request().method() + " " + e.request().url() + " → "
+                    + e.response().map(r -> String.valueOf(r.status())).orElse("no response"))));
+            attachExchange(e, "step " + (i + 1) + " ");
+            lifecycle.stopStep(uuid);
+        }
     }
 
     /** The step's text: the waiver that accepted it, the finding, the answer it got, how far shrinking got. */

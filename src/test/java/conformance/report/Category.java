@@ -1,13 +1,17 @@
 package conformance.report;
 
 import conformance.checks.ContentTypeConformance;
+import conformance.checks.EnsureResourceAvailability;
+import conformance.checks.ListedAfterCreate;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
+import conformance.checks.OwnershipIsolation;
 import conformance.checks.PositiveDataAcceptance;
 import conformance.checks.ResponseSchemaConformance;
 import conformance.checks.StatusCodeConformance;
 import conformance.checks.TransportCheck;
 import conformance.checks.UnknownIdentifierRejection;
+import conformance.checks.UpdatePersisted;
 import conformance.generation.Json;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +32,10 @@ public enum Category {
     UNDOCUMENTED_STATUS("Undocumented status", checkFailure(StatusCodeConformance.ID)),
     SERVER_ERROR("Server error", checkFailure(NotAServerError.ID)),
     TRANSPORT("Transport", checkFailure(TransportCheck.ID), "failed", "broken"),
-    SECURITY("Security", checkFailure(UnknownIdentifierRejection.ID, "cross_inbox_isolation")),
+    SECURITY("Security", checkFailure(UnknownIdentifierRejection.ID, OwnershipIsolation.ID, "cross_inbox_isolation")),
     DATA_HANDLING("Data handling", checkFailure(ContentTypeConformance.ID, PositiveDataAcceptance.ID,
-            NegativeDataRejection.ID, "conversation_semantics", "state_transition", "message_semantics")),
+            NegativeDataRejection.ID, EnsureResourceAvailability.ID, ListedAfterCreate.ID, UpdatePersisted.ID,
+            "conversation_semantics", "state_transition", "message_semantics")),
     WAIVED("Waived", Pattern.quote(Category.WAIVED_PREFIX) + ".*", "skipped"),
     /** Part of what was asked went unjudged; a check that does not apply ({@link #NOT_APPLICABLE_PREFIX}) is no problem. */
     NOT_RUN("Not run", Pattern.quote(Category.NOT_RUN_PREFIX) + ".*", "skipped"),

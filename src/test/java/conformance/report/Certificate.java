@@ -115,6 +115,13 @@ public final class Certificate {
             body(md, "original body", f.exchange().request().body(), redactor);
         }, () -> exchange(md, f.exchange(), true, redactor));
         f.shrinkNote().ifPresent(note -> md.append("\n  - ").append(cell(note)));
+        f.exchange().chain().filter(c -> !c.earlier().isEmpty()).ifPresent(c -> {
+            md.append("\n  - the steps of ").append(cell(redactor.redact(c.sequence()))).append(" before it, each with the status it got:\n\n```sh\n");
+            c.earlier().forEach(step -> md.append("# ").append(step.operation().id()).append(" → ")
+                    .append(step.response().map(r -> String.valueOf(r.status())).orElse("no response")).append('\n')
+                    .append(redactor.curl(step.request())).append('\n'));
+            md.append("```\n");
+        });
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
     }
 

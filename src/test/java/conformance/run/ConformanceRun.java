@@ -25,6 +25,8 @@ import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
 import conformance.links.Links;
+import conformance.sequence.SequenceSender;
+import conformance.sequence.Sequences;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Coverage;
 import conformance.verdict.Decision;
@@ -145,7 +147,8 @@ public final class ConformanceRun {
         HttpExchanger exchanger = new HttpExchanger(config.target().baseUrl().orElseThrow(), config.target().timeout(),
                 config.target().maxBodyBytes(), config.target().rateLimit(), config.target().trustStore().map(TrustStore::keyStore),
                 gateway);
-        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()))
+        Supplier<List<Check>> catalog = () -> Catalog.create(config.generation().profile(), extension.checks(config.generation().profile()),
+                        extension.fieldPairs())
                 .stream().filter(c -> checkIds.contains(c.id())).toList();
         List<Check> checks = catalog.get();
         Tally tally = new Tally();
@@ -207,6 +210,10 @@ public final class ConformanceRun {
                 plans.add(new CasePlan(op, seed, config.generation().tries(), fixtures, fixtures.scenarios(op), stored, stats));
             }
             inconclusive = sending.send(plans);
+            if (inconclusive.isEmpty()) {
+                new Sequencing(exchanger, judging, progress).send(Sequences.of(contract, links, seed, config.sequencing().walks(),
+                        config.sequencing().maxLength()), selected, new SequenceSender(contract, fixtures, seed, stats));
+            }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, catalog, progress).shrink(tally, checks);
         } catch (FixtureFailure e) {
