@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * Keeps the reports of a run that is still going on disk, so that a run killed midway (SIGTERM, a CI time limit)
  * leaves a summary, a certificate and an Allure result that say INCONCLUSIVE and list every finding made until then.
  * Every write is atomic; a run writes at most once a second, and at once when a new distinct finding appears (as
- * soon as the write before it is done). The run's thread only takes the run so far (its tally is not thread-safe);
- * rendering and writing the files happen on a thread of their own, so that the cases keep going meanwhile.
+ * soon as the write before it is done). After the first write, the run's thread only takes the run so far (its
+ * tally is not thread-safe); rendering and writing the files happen on a thread of their own, so that the cases keep
+ * going meanwhile.
  */
 public final class Checkpoint {
     static final Duration EVERY = Duration.ofSeconds(1);
@@ -77,7 +78,12 @@ public final class Checkpoint {
         if (!finished && pending.isDone() && (distinctFindings != lastFindings || now - lastWrite >= EVERY.toNanos())) {
             awaitPending();
             ConformanceRun.Result r = soFar.get();
-            pending = writing.submit(() -> write(r));
+            if (lastFindings < 0) {
+                // the first, before any request: a folder that cannot be written stops the run there
+                write(r);
+            } else {
+                pending = writing.submit(() -> write(r));
+            }
             lastFindings = distinctFindings;
             lastWrite = now;
         }

@@ -52,18 +52,27 @@ class CheckpointTest {
     }
 
     @Test
-    void theRunsThreadTakesTheRunSoFarAndLeavesTheWritingToAnother() throws Exception {
+    void theFirstWriteIsMadeAtOnceBeforeAnyRequest() throws Exception {
         holdTheWriter();
+        new Checkpoint(folder, writing).progressed(0, () -> result(Verdict.INCONCLUSIVE));
+
+        assertEquals("INCONCLUSIVE", verdictOnDisk(), "a folder that cannot be written must stop the run before any request");
+    }
+
+    @Test
+    void theRunsThreadTakesTheRunSoFarAndLeavesTheWritingToAnother() throws Exception {
         Checkpoint checkpoint = new Checkpoint(folder, writing);
+        checkpoint.progressed(0, () -> result(Verdict.CONFORMANT));
+        holdTheWriter();
         AtomicInteger taken = new AtomicInteger();
 
-        checkpoint.progressed(0, () -> {
+        checkpoint.progressed(1, () -> {
             taken.incrementAndGet();
             return result(Verdict.INCONCLUSIVE);
         });
 
         assertEquals(1, taken.get(), "the run so far is taken on the run's thread");
-        assertFalse(Files.exists(folder.resolve(ReportWriter.SUMMARY)), "the run's thread wrote the files itself");
+        assertEquals("CONFORMANT", verdictOnDisk(), "the run's thread wrote the files itself");
         release.countDown();
         writing.submit(() -> { }).get(10, TimeUnit.SECONDS);
         assertEquals("INCONCLUSIVE", verdictOnDisk());
@@ -71,8 +80,9 @@ class CheckpointTest {
 
     @Test
     void theFinishedRunWaitsForTheInterimWriteAndReplacesIt() throws Exception {
-        holdTheWriter();
         Checkpoint checkpoint = new Checkpoint(folder, writing);
+        checkpoint.progressed(0, () -> result(Verdict.INCONCLUSIVE));
+        holdTheWriter();
         checkpoint.progressed(1, () -> result(Verdict.INCONCLUSIVE));
         Thread finishing = new Thread(() -> checkpoint.finished(result(Verdict.CONFORMANT)));
         finishing.start();
