@@ -27,23 +27,31 @@ final class RawClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** What a suite run sent, as requests made before the clock starts: the raw client spends nothing on them while it sends. */
-    List<HttpRequest> requests(List<SentRequest> sent) {
-        return sent.stream().map(RawClient::request).toList();
+    /**
+     * What a suite run sent to {@code from}, as requests to {@code to} made before the clock starts: the raw client
+     * spends nothing on them while it sends.
+     */
+    List<HttpRequest> requests(List<SentRequest> sent, URI from, URI to) {
+        return sent.stream().map(s -> request(s, to + s.url().substring(from.toString().length()))).toList();
     }
 
-    /** Sends the requests and reads every answer, on {@code senders} connections at once, each share one after the other. */
-    void send(List<HttpRequest> requests, int senders) {
+    /**
+     * Sends the requests and reads every answer, on {@code senders} connections at once, each share one after the
+     * other; the statuses, in the order of the requests.
+     */
+    List<Integer> send(List<HttpRequest> requests, int senders) {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
-            List<Future<?>> shares = new ArrayList<>();
+            List<Future<List<Integer>>> shares = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 List<HttpRequest> share = requests.subList(requests.size() * s / senders, requests.size() * (s + 1) / senders);
-                shares.add(pool.submit(() -> share.forEach(this::send)));
+                shares.add(pool.submit(() -> share.stream().map(this::send).toList()));
             }
-            for (Future<?> share : shares) {
-                share.get();
+            List<Integer> statuses = new ArrayList<>(requests.size());
+            for (Future<List<Integer>> share : shares) {
+                statuses.addAll(share.get());
             }
+            return statuses;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -54,8 +62,8 @@ final class RawClient {
         }
     }
 
-    private static HttpRequest request(SentRequest sent) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sent.url()))
+    private static HttpRequest request(SentRequest sent, String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .method(sent.method(), sent.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(sent.body()));
         for (Header h : sent.headers()) {
@@ -66,9 +74,9 @@ final class RawClient {
         return b.build();
     }
 
-    private void send(HttpRequest request) {
+    private int send(HttpRequest request) {
         try {
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

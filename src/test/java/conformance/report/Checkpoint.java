@@ -20,12 +20,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Keeps the reports of a run that is still going on disk, so that a run killed midway (SIGTERM, a CI time limit)
  * leaves a summary, a certificate and an Allure result that say INCONCLUSIVE and list every finding made until then.
- * Every write is atomic; a run writes at most once a second, and at once when a new distinct finding appears.
+ * Every write is atomic; a run writes at most once a second, and at once when a new distinct finding appears (as
+ * soon as the write before it is done). After the first write, the run's thread only takes the run so far (its
+ * tally is not thread-safe); rendering and writing the files happen on a thread of their own, so that the cases keep
+ * going meanwhile.
  */
 public final class Checkpoint {
     static final Duration EVERY = Duration.ofSeconds(1);
@@ -34,25 +44,59 @@ public final class Checkpoint {
 
     private final Path folder;
     private final ReportWriter writer;
+    /** Made once: each writer makes its own JSON mapper, which costs more than the result it writes. */
+    private final FileSystemResultsWriter allureAside;
     private final String allureUuid = UUID.randomUUID().toString();
+    private final ExecutorService writing;
+    private Future<?> pending = CompletableFuture.completedFuture(null);
     private Supplier<ConformanceRun.Result> latest;
     private long lastWrite;
     private long lastFindings = -1;
     private boolean finished;
 
     public Checkpoint(Path folder) {
+        // one thread at most, gone when idle: a run that ends without finished() leaves none behind
+        this(folder, new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "conformance-checkpoint");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** @param writing where the files are rendered and written, one write after the other */
+    Checkpoint(Path folder, ExecutorService writing) {
         this.folder = folder;
         this.writer = new ReportWriter(folder);
+        this.allureAside = new FileSystemResultsWriter(folder.resolve(ASIDE));
+        this.writing = writing;
     }
 
     /** The run so far (as the run itself reports it when it cannot finish); written when it is time to. */
     public synchronized void progressed(long distinctFindings, Supplier<ConformanceRun.Result> soFar) {
         latest = soFar;
         long now = System.nanoTime();
-        if (!finished && (distinctFindings != lastFindings || now - lastWrite >= EVERY.toNanos())) {
-            write(soFar.get());
+        if (!finished && pending.isDone() && (distinctFindings != lastFindings || now - lastWrite >= EVERY.toNanos())) {
+            awaitPending();
+            ConformanceRun.Result r = soFar.get();
+            if (lastFindings < 0) {
+                // the first, before any request: a folder that cannot be written stops the run there
+                write(r);
+            } else {
+                pending = writing.submit(() -> write(r));
+            }
             lastFindings = distinctFindings;
             lastWrite = now;
+        }
+    }
+
+    /** Waits for the write under way; a write that failed fails the run here, as it would have on the run's thread. */
+    private void awaitPending() {
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -62,12 +106,15 @@ public final class Checkpoint {
             return Optional.empty();
         }
         ConformanceRun.Result now = latest.get();
+        awaitPending();
         write(now);
         return Optional.of(now);
     }
 
     /** The run ended: its reports replace the interim ones (its Allure tests are written by the JUnit run). */
     public synchronized void finished(ConformanceRun.Result result) {
+        awaitPending();
+        writing.shutdown();
         writer.finish(result);
         finished = true;
         try {
@@ -105,7 +152,7 @@ public final class Checkpoint {
         try {
             Path results = Files.createDirectories(folder.resolve(ALLURE_RESULTS));
             Path aside = Files.createDirectories(folder.resolve(ASIDE));
-            new FileSystemResultsWriter(aside).write(test);
+            allureAside.write(test);
             Files.move(allureResult(aside), allureResult(results), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the interim Allure result under " + folder, e);
