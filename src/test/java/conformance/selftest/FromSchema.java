@@ -120,9 +120,20 @@ final class FromSchema {
     }
 
     /** A copy of {@code body} with every member, at every depth, whose schema allows null set to null. */
-    static JsonNode nullEveryNullable(JsonNode schema, JsonNode body) {
+    /**
+     * The body with null wherever the schema allows it, except the top-level members equal to what the request sent:
+     * a server echoing a created message's content is held to it by message_semantics, nullable or not.
+     */
+    static JsonNode nullEveryNullable(JsonNode schema, JsonNode body, Optional<JsonNode> sent) {
         JsonNode copy = body.deepCopy();
         nullIn(schema, copy);
+        if (copy instanceof ObjectNode o && body instanceof ObjectNode original) {
+            sent.filter(JsonNode::isObject).ifPresent(request -> request.properties().forEach(member -> {
+                if (member.getValue().equals(original.get(member.getKey()))) {
+                    o.set(member.getKey(), member.getValue().deepCopy());
+                }
+            }));
+        }
         return copy;
     }
 
