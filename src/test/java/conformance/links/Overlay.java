@@ -29,6 +29,16 @@ public record Overlay(String name, List<DeclaredLink> links) {
     }
 
     /** The overlay in a classpath resource of {@code owner}'s class loader. */
+    /**
+     * Its links between operations the document has: an API's overlay speaks of the whole API, and a document of part
+     * of it (one operation, say) uses the links it can follow. Links by operationRef are kept: they point into the
+     * document itself and are checked there.
+     */
+    public Overlay within(Set<String> operationIds) {
+        return new Overlay(name, links.stream().filter(l -> operationIds.contains(l.source())
+                && l.link().operationId().map(operationIds::contains).orElse(true)).toList());
+    }
+
     public static Overlay resource(Class<?> owner, String resource) {
         String name = "classpath:" + resource;
         try (InputStream in = owner.getClassLoader().getResourceAsStream(resource)) {

@@ -22,6 +22,22 @@ class OverlayTest {
     }
 
     @Test
+    void aDocumentOfPartOfTheApiUsesTheOverlayLinksBetweenTheOperationsItHas() {
+        Overlay overlay = Overlay.parse("test.yaml", """
+                create-thing:
+                  "201":
+                    kept: {operationId: get-thing, parameters: {thing_id: $response.body#/id}}
+                    toAbsent: {operationId: delete-thing}
+                delete-thing:
+                  "204":
+                    fromAbsent: {operationId: get-thing}
+                """);
+        Overlay within = overlay.within(DocumentLinksTest.THINGS.operations().keySet());
+        assertEquals(List.of("kept"), within.links().stream().map(l -> l.name()).toList());
+        assertEquals(1, Links.of(DocumentLinksTest.THINGS, Optional.of(within)).all().stream().filter(l -> l.origin() == Origin.OVERLAY).count());
+    }
+
+    @Test
     void anOverlayLinkIsReadWithItsNameParametersBodyAndDescription() {
         Overlay overlay = Overlay.parse("test.yaml", """
                 create-thing:

@@ -113,7 +113,7 @@ public final class ConformanceRun {
     public Result execute() {
         Contract contract = new ContractLoader().load(config.spec());
         // a link that names what the document lacks stops the run here, before any request, like a bad document
-        Links links = Links.of(contract, extension.links());
+        Links links = Links.of(contract, extension.links().map(o -> o.within(contract.operations().keySet())));
         contract.operations().values().forEach(op -> config.target().gateway().headers().requireNoneDeclared(op.id(),
                 op.parameters(Parameter.Location.HEADER).stream().map(Parameter::name).toList()));
         List<Operation> selected = config.selection().resolveOperations(contract.operations().values().stream()

@@ -4,6 +4,8 @@ import conformance.checks.ContentTypeConformance;
 import conformance.chatwoot.ConversationSemantics;
 import conformance.chatwoot.CrossInboxIsolation;
 import conformance.checks.DocumentedPropertiesPresent;
+import conformance.checks.EnsureResourceAvailability;
+import conformance.checks.ListedAfterCreate;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
 import conformance.checks.PositiveDataAcceptance;
@@ -66,10 +68,16 @@ final class Corpus {
             return name + " → " + expectedCheck;
         }
 
-        /** The expected check and the collateral ones, each on the fault's operation. */
+        /**
+         * The expected check and the collateral ones, on the fault's operation unless one names another
+         * ({@code "check on operation"}): a create that answers a false identity also fails the steps that fetch it back.
+         */
         Set<Targets.Failure> mustFail() {
             Set<Targets.Failure> all = new TreeSet<>();
-            collateral.forEach(check -> all.add(new Targets.Failure(check, operation)));
+            collateral.forEach(check -> {
+                String[] elsewhere = check.split(" on ", 2);
+                all.add(elsewhere.length == 2 ? new Targets.Failure(elsewhere[0], elsewhere[1]) : new Targets.Failure(check, operation));
+            });
             all.add(expected());
             return all;
         }
@@ -240,16 +248,27 @@ final class Corpus {
                         on(Outcome.FOREIGN_CONTACT, (call, r) -> call.acceptAnyway().get())));
     }
 
+    /** A conversation whose create answered another identity than its fetch shows. */
+    private static final String FETCHED_BACK = EnsureResourceAvailability.ID + " on get-single-conversation";
+
+    private static String accepted(String operation) {
+        return PositiveDataAcceptance.ID + " on " + operation;
+    }
+
     private static List<Faulty> semantics() {
         String id = ConversationSemantics.ID;
         return List.of(
-                one("every conversation has the same uuid", id,
-                        created((call, r) -> r.editJson(o -> o.put("uuid", "6b1f0c4e-1111-4c3e-9f1b-0a8d2e7c4b11")))),
-                // written 1.0, which JSON Schema counts as the integer 1: the check must compare values, not notations
-                one("every conversation has the same id (written 1.0)", id,
-                        created((call, r) -> r.editJson(o -> o.put("id", 1.0)))),
-                one("uuid without dashes", id,
-                        created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", ""))))),
+                new Faulty("every conversation has the same uuid", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK), false,
+                        () -> created((call, r) -> r.editJson(o -> o.put("uuid", "6b1f0c4e-1111-4c3e-9f1b-0a8d2e7c4b11"))), Map.of()),
+                // written 1.0, which JSON Schema counts as the integer 1: the check must compare values, not notations;
+                // the sequences then address conversation 1, which is not theirs
+                new Faulty("every conversation has the same id (written 1.0)", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK,
+                        ListedAfterCreate.ID + " on list-all-contact-conversations", accepted("create-a-message"),
+                        accepted("get-single-conversation"), accepted("list-all-conversation-messages"), accepted("resolve-conversation"),
+                        accepted("toggle-typing-status"), accepted("update-last-seen")), false,
+                        () -> created((call, r) -> r.editJson(o -> o.put("id", 1.0))), Map.of()),
+                new Faulty("uuid without dashes", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK), false,
+                        () -> created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", "")))), Map.of()),
                 new Faulty("every third conversation has the inbox_id of another inbox", id, Set.of(), false,
                         () -> every(3, (call, r) -> r.editJson(o -> o.put("inbox_id", o.get("inbox_id").asLong() % 2 + 1)))),
                 one("the conversation carries another contact", id, created((call, r) -> r.editJson(o -> {

@@ -6,6 +6,10 @@ import conformance.chatwoot.MessageSemantics;
 import conformance.chatwoot.StateTransition;
 import conformance.checks.ContentTypeConformance;
 import conformance.checks.DocumentedPropertiesPresent;
+import conformance.checks.EnsureResourceAvailability;
+import conformance.checks.ListedAfterCreate;
+import conformance.checks.OwnershipIsolation;
+import conformance.checks.UpdatePersisted;
 import conformance.checks.NegativeDataRejection;
 import conformance.checks.NotAServerError;
 import conformance.checks.PositiveDataAcceptance;
@@ -49,6 +53,7 @@ final class StatelessMock {
     private static final String SPEC_GAP = "spec gap ";
     private static final String FOREIGN_CONTACT = "foreign_contact";
     private static final String NOT_APPLICABLE = label(Outcome.SKIPPED, Optional.of(Skip.Kind.NOT_APPLICABLE));
+    private static final String UNMODELLED = "any outcome";
 
     /**
      * One (check, operation): its outcome ({@code passed}, {@code failed}, {@code skipped (not_run)}, …), what it found,
@@ -74,12 +79,20 @@ final class StatelessMock {
             return new Expected(finding(findings, why).outcome(), new TreeSet<>(findings), why, true);
         }
 
+        /**
+         * Whatever the suite reports: what a sequence of steps meets on a stateless mock (ids that the next step cannot
+         * fetch, lists that never show what was created) is not modelled here; SequenceSelfTest proves those checks.
+         */
+        static Expected unmodelled(String why) {
+            return new Expected(UNMODELLED, new TreeSet<>(), why, false);
+        }
+
         boolean notApplicable() {
             return outcome.equals(NOT_APPLICABLE);
         }
 
         boolean sameAs(Expected reported) {
-            return outcome.equals(reported.outcome) && findings.equals(reported.findings)
+            return outcome.equals(UNMODELLED) || outcome.equals(reported.outcome) && findings.equals(reported.findings)
                     || orPassed && reported.sameAs(of(Outcome.PASSED, why));
         }
     }
@@ -122,7 +135,11 @@ final class StatelessMock {
         out.put(UnknownIdentifierRejection.ID, unknown(op));
         out.put(CrossInboxIsolation.ID, foreign(op));
         out.put(ConversationSemantics.ID, semantics(op));
-        out.put(StateTransition.ID, states(op));
+        out.put(StateTransition.ID, ownContacts ? Expected.unmodelled("the sequences show conversations after their resolve") : states(op));
+        for (String stateful : List.of(EnsureResourceAvailability.ID, ListedAfterCreate.ID, UpdatePersisted.ID, OwnershipIsolation.ID)) {
+            out.put(stateful, ownContacts ? Expected.unmodelled("judged on the steps of sequences")
+                    : Expected.skipped(Skip.Kind.NOT_APPLICABLE, "no sequence: the document has no create-a-contact to start one"));
+        }
         out.put(MessageSemantics.ID, messages(op));
         out.put(TransportCheck.ID, Expected.of(Outcome.PASSED, "Prism always answers, with well-formed HTTP"));
         return out;
