@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * Runs in a JVM of their own, as users start them: with a small heap against bodies far larger than it, stopped
  * with SIGTERM halfway, and with known secrets whose every output file and console line is then searched.
  */
+@Tag("external")
 class ForkedRunTest {
     @TempDir
     Path folder;
