@@ -53,10 +53,15 @@ final class Corpus {
     }
 
     record Faulty(String name, String operation, String expectedCheck, Set<String> collateral, boolean generated,
-                  Supplier<Variant> variant, Map<String, String> settings) {
+                  Supplier<Variant> variant, Map<String, String> settings, Set<Targets.Failure> downstream) {
         Faulty {
             Supplier<Variant> anywhere = variant;
             variant = () -> confined(operation, anywhere.get());
+        }
+
+        Faulty(String name, String operation, String expectedCheck, Set<String> collateral, boolean generated,
+               Supplier<Variant> variant, Map<String, String> settings) {
+            this(name, operation, expectedCheck, collateral, generated, variant, settings, Set.of());
         }
 
         Faulty(String name, String expectedCheck, Set<String> collateral, boolean generated, Supplier<Variant> variant) {
@@ -69,15 +74,17 @@ final class Corpus {
         }
 
         /**
-         * The expected check and the collateral ones, on the fault's operation unless one names another
-         * ({@code "check on operation"}): a create that answers a false identity also fails the steps that fetch it back.
+         * The same fault, which also fails these checks on other operations: a create that answers a false identity
+         * fails the later steps that use it (the fetch that shows another identity, the calls on a resource not theirs).
          */
+        Faulty downstream(Targets.Failure... failures) {
+            return new Faulty(name, operation, expectedCheck, collateral, generated, variant, settings, Set.of(failures));
+        }
+
+        /** The expected check and the collateral ones on the fault's operation, and what it fails downstream. */
         Set<Targets.Failure> mustFail() {
-            Set<Targets.Failure> all = new TreeSet<>();
-            collateral.forEach(check -> {
-                String[] elsewhere = check.split(" on ", 2);
-                all.add(elsewhere.length == 2 ? new Targets.Failure(elsewhere[0], elsewhere[1]) : new Targets.Failure(check, operation));
-            });
+            Set<Targets.Failure> all = new TreeSet<>(downstream);
+            collateral.forEach(check -> all.add(new Targets.Failure(check, operation)));
             all.add(expected());
             return all;
         }
@@ -249,26 +256,26 @@ final class Corpus {
     }
 
     /** A conversation whose create answered another identity than its fetch shows. */
-    private static final String FETCHED_BACK = EnsureResourceAvailability.ID + " on get-single-conversation";
+    private static final Targets.Failure FETCHED_BACK = new Targets.Failure(EnsureResourceAvailability.ID, "get-single-conversation");
 
-    private static String accepted(String operation) {
-        return PositiveDataAcceptance.ID + " on " + operation;
+    private static Targets.Failure accepted(String operation) {
+        return new Targets.Failure(PositiveDataAcceptance.ID, operation);
     }
 
     private static List<Faulty> semantics() {
         String id = ConversationSemantics.ID;
         return List.of(
-                new Faulty("every conversation has the same uuid", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK), false,
-                        () -> created((call, r) -> r.editJson(o -> o.put("uuid", "6b1f0c4e-1111-4c3e-9f1b-0a8d2e7c4b11"))), Map.of()),
+                one("every conversation has the same uuid", id,
+                        created((call, r) -> r.editJson(o -> o.put("uuid", "6b1f0c4e-1111-4c3e-9f1b-0a8d2e7c4b11")))).downstream(FETCHED_BACK),
                 // written 1.0, which JSON Schema counts as the integer 1: the check must compare values, not notations;
                 // the sequences then address conversation 1, which is not theirs
-                new Faulty("every conversation has the same id (written 1.0)", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK,
-                        ListedAfterCreate.ID + " on list-all-contact-conversations", accepted("create-a-message"),
-                        accepted("get-single-conversation"), accepted("list-all-conversation-messages"), accepted("resolve-conversation"),
-                        accepted("toggle-typing-status"), accepted("update-last-seen")), false,
-                        () -> created((call, r) -> r.editJson(o -> o.put("id", 1.0))), Map.of()),
-                new Faulty("uuid without dashes", Contract.CREATE_CONVERSATION, id, Set.of(FETCHED_BACK), false,
-                        () -> created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", "")))), Map.of()),
+                one("every conversation has the same id (written 1.0)", id, created((call, r) -> r.editJson(o -> o.put("id", 1.0))))
+                        .downstream(FETCHED_BACK, new Targets.Failure(ListedAfterCreate.ID, LIST_CONVERSATIONS),
+                                accepted("create-a-message"), accepted("get-single-conversation"),
+                                accepted("list-all-conversation-messages"), accepted("resolve-conversation"),
+                                accepted("toggle-typing-status"), accepted(UPDATE_LAST_SEEN)),
+                one("uuid without dashes", id,
+                        created((call, r) -> r.editJson(o -> o.put("uuid", o.get("uuid").asString().replace("-", ""))))).downstream(FETCHED_BACK),
                 new Faulty("every third conversation has the inbox_id of another inbox", id, Set.of(), false,
                         () -> every(3, (call, r) -> r.editJson(o -> o.put("inbox_id", o.get("inbox_id").asLong() % 2 + 1)))),
                 one("the conversation carries another contact", id, created((call, r) -> r.editJson(o -> {

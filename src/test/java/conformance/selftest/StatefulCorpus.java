@@ -42,9 +42,9 @@ final class StatefulCorpus {
                         StatefulFaults::messageWithoutItsContent),
                 fault("a created message answers as outgoing", CREATE_MESSAGE, MessageSemantics.ID, StatefulFaults::messageAnsweredOutgoing),
                 // the sequences then list and update the first message, which is not the one they created
-                new Corpus.Faulty("every message created after the first answers the first one's id", CREATE_MESSAGE, MessageSemantics.ID,
-                        Set.of(ListedAfterCreate.ID + " on list-all-conversation-messages", PositiveDataAcceptance.ID + " on update-a-message"),
-                        false, StatefulFaults::messageIdUsedTwice, Map.of()));
+                fault("every message created after the first answers the first one's id", CREATE_MESSAGE, MessageSemantics.ID,
+                        StatefulFaults::messageIdUsedTwice).downstream(new Targets.Failure(ListedAfterCreate.ID, LIST_MESSAGES),
+                        new Targets.Failure(PositiveDataAcceptance.ID, "update-a-message")));
     }
 
     /**
