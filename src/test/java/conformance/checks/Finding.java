@@ -1,6 +1,8 @@
 package conformance.checks;
 
+import conformance.contract.ContractLoader;
 import conformance.exchange.Exchange;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -62,6 +64,24 @@ public record Finding(String checkId, String operationId, String message, int st
      */
     public String signature() {
         return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|' + message + '|' + responseSignature();
+    }
+
+    /**
+     * What makes two findings on steps of sequences the same problem, whichever resources each sequence made: the
+     * {@link #signature} with the numbers, ids and quoted values of the message taken out (a created id is new each time).
+     */
+    public String sameWayWithOtherIds() {
+        return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|'
+                + ResponseSignature.withoutValues(exchange, message) + '|' + responseSignature();
+    }
+
+    /**
+     * For a finding on a step of a sequence: the name its chain is stored and replayed under, the same whenever that
+     * sequence fails this way again, against any target.
+     */
+    public Optional<String> chainId() {
+        return exchange.chain().map(c -> "seq-" + ContractLoader.sha256((c.sequence() + '\n' + sameWayWithOtherIds())
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 12));
     }
 
     /** The message shape of the error answer that makes this finding's cause; empty where the place or message does. */
