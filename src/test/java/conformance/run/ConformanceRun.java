@@ -225,8 +225,10 @@ public final class ConformanceRun {
                 storedSent[0] += stored.size();
                 plans.add(new CasePlan(op, seed, config.generation().tries(), fixtures, fixtures.scenarios(op), stored, stats));
             }
-            inconclusive = sending.send(plans);
+            inconclusive = replaying.isPresent() ? Optional.empty() : sending.send(plans);
             SequenceSender sender = new SequenceSender(contract, fixtures, seed, stats);
+            replaying.ifPresent(r -> progress.stage("replaying stored sequence " + r.id() + " alone (" + r.check() + " failed on "
+                    + r.operation() + ")"));
             List<Sequence> sequences = replaying.map(r -> List.of(r.sequence())).orElseGet(() -> sequences(contract, links, seed, targetKey));
             if (inconclusive.isEmpty()) {
                 new Sequencing(exchanger, judging, progress).send(sequences, selected, sender);
