@@ -101,7 +101,7 @@ class FailingSequencesTest {
         Sequence sequence = sequence("Ada");
         ObjectNode file = (ObjectNode) Json.MAPPER.readTree(store(sequence, new Redactor()).orElseThrow());
         ArrayNode entries = (ArrayNode) file.get(TARGET);
-        ObjectNode stale = entries.get(0).deepCopy();
+        ObjectNode stale = (ObjectNode) entries.get(0).deepCopy();
         stale.put("id", "seq-stale");
         ((ObjectNode) stale.get("steps").get(1)).put("operation", "open-a-conversation");
         entries.add(stale);
