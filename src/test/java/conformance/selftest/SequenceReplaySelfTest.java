@@ -57,9 +57,7 @@ class SequenceReplaySelfTest {
     void aStoredSequenceFindingFailsTheSameWayOnAFreshFaultyTargetAndPassesOnTheConformingOne() throws IOException {
         Finding found;
         try (ReferenceTarget faulty = ReferenceTarget.start(StatefulFaults.conversationNotFetchable())) {
-            ConformanceRun.Result first = run(faulty, Map.of(), new ArrayList<>());
-            new ReportWriter(REPORTS).finish(first);
-            found = availability(first).findings().get(0).first();
+            found = stored(faulty);
         }
         String id = found.chainId().orElseThrow();
         assertTrue(Files.readString(REPORTS.resolve(FailingSequences.FILE)).contains("\"" + id + "\""), "stored under " + id);
@@ -74,8 +72,7 @@ class SequenceReplaySelfTest {
             assertEquals(Optional.of(id), same.chainId());
             assertEquals(Verdict.NON_CONFORMANT, replayed.report().verdict());
         }
-        List<String> chain = Stream.concat(found.shrunk().orElse(found.exchange()).chain().orElseThrow().earlier().stream(),
-                Stream.of(found.exchange())).map(e -> e.operation().id()).distinct().toList();
+        List<String> chain = SequenceShrinkingSelfTest.steps(found.shrunk().orElse(found.exchange()));
         assertTrue(sent.stream().allMatch(e -> chain.contains(e.operation().id())), "only the chain's operations: " + chain);
         assertTrue(sent.stream().noneMatch(e -> e.chain().isPresent() && !e.chain().get().sequence().equals(found.exchange().chain().get().sequence())),
                 "no other sequence");
@@ -90,11 +87,7 @@ class SequenceReplaySelfTest {
     @Test
     void theNextRunAgainstTheSameTargetSendsTheStoredSequenceFirst() {
         try (ReferenceTarget faulty = ReferenceTarget.start(StatefulFaults.conversationNotFetchable())) {
-            ConformanceRun.Result first = run(faulty, Map.of(), new ArrayList<>());
-            new ReportWriter(REPORTS).finish(first);
-            Exchange shrunk = availability(first).findings().get(0).first().shrunk().orElseThrow();
-            List<String> stored = Stream.concat(shrunk.chain().orElseThrow().earlier().stream(), Stream.of(shrunk))
-                    .map(e -> e.operation().id()).toList();
+            List<String> stored = SequenceShrinkingSelfTest.steps(stored(faulty).shrunk().orElseThrow());
             List<Exchange> second = new ArrayList<>();
             run(faulty, Map.of(), second);
             assertEquals(stored, firstSequence(second));
@@ -107,15 +100,20 @@ class SequenceReplaySelfTest {
     @Test
     void anUnknownIdStopsTheRunBeforeAnyRequestNamingTheStoredOnes() {
         try (ReferenceTarget faulty = ReferenceTarget.start(StatefulFaults.conversationNotFetchable())) {
-            ConformanceRun.Result first = run(faulty, Map.of(), new ArrayList<>());
-            new ReportWriter(REPORTS).finish(first);
-            String known = availability(first).findings().get(0).first().chainId().orElseThrow();
+            String known = stored(faulty).chainId().orElseThrow();
             List<Exchange> sent = new ArrayList<>();
             ConfigException e = assertThrows(ConfigException.class, () -> run(faulty, Map.of("replay", "seq-nosuchone"), sent));
             assertTrue(e.getMessage().startsWith(Settings.name("replay") + ": no stored sequence finding 'seq-nosuchone'"), e.getMessage());
             assertTrue(e.getMessage().contains(known), e.getMessage());
             assertEquals(List.of(), sent);
         }
+    }
+
+    /** A run whose reports (its failing sequences too) are written, as a launch writes them; its finding on the fetch. */
+    private static Finding stored(ReferenceTarget faulty) {
+        ConformanceRun.Result r = run(faulty, Map.of(), new ArrayList<>());
+        new ReportWriter(REPORTS).finish(r);
+        return availability(r).findings().get(0).first();
     }
 
     /** The operations of the first sequence sent: the steps up to the next root step. */

@@ -49,7 +49,8 @@ class SequenceShrinkingSelfTest {
                 .first();
     }
 
-    private static List<String> steps(Exchange step) {
+    /** The operations of a step's chain, and its own. */
+    static List<String> steps(Exchange step) {
         return Stream.concat(step.chain().orElseThrow().earlier().stream(), Stream.of(step)).map(e -> e.operation().id()).toList();
     }
 }
