@@ -1,6 +1,11 @@
 package conformance.checks;
 
+import conformance.contract.ContractLoader;
+import conformance.exchange.Chain;
 import conformance.exchange.Exchange;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,10 +49,19 @@ public record Finding(String checkId, String operationId, String message, int st
         return shrink.map(s -> {
             int from = exchange.request().body().length;
             int to = s.smaller().map(e -> e.request().body().length).orElse(from);
-            String got = to < from ? "from " + from + " to " + to + " bytes" : "no smaller case failed the same way";
+            String got = exchange.chain().isPresent() ? s.smaller().map(e -> "from " + steps(exchange) + " to " + steps(e))
+                    .orElse("no smaller chain failed the same way")
+                    : to < from ? "from " + from + " to " + to + " bytes" : "no smaller case failed the same way";
             return s.minimal() ? "shrunk " + got + " in " + s.tries() + " tries; no smaller case fails the same way"
                     : "not minimal: the shrink budget ran out after " + s.tries() + " tries (" + got + ")";
         });
+    }
+
+    /** How long a step's chain is, itself included: its steps and the bytes of their bodies. */
+    private static String steps(Exchange step) {
+        List<Exchange> all = new ArrayList<>(step.chain().map(Chain::earlier).orElse(List.of()));
+        all.add(step);
+        return all.size() + " steps (" + all.stream().mapToInt(e -> e.request().body().length).sum() + " body bytes)";
     }
 
     /** The same finding about a lighter copy of its exchange (see {@link Exchange#kept}). */
@@ -62,6 +76,24 @@ public record Finding(String checkId, String operationId, String message, int st
      */
     public String signature() {
         return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|' + message + '|' + responseSignature();
+    }
+
+    /**
+     * What makes two findings on steps of sequences the same problem, whichever resources each sequence made: the
+     * {@link #signature} with the numbers, ids and quoted values of the message taken out (a created id is new each time).
+     */
+    public String sameWayWithOtherIds() {
+        return checkId + '|' + operationId + '|' + status + '|' + pointer.orElse("") + '|'
+                + ResponseSignature.withoutValues(exchange, message) + '|' + responseSignature();
+    }
+
+    /**
+     * For a finding on a step of a sequence: the name its chain is stored and replayed under, the same whenever that
+     * sequence fails this way again, against any target.
+     */
+    public Optional<String> chainId() {
+        return exchange.chain().map(c -> "seq-" + ContractLoader.sha256((c.sequence() + '\n' + sameWayWithOtherIds())
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 12));
     }
 
     /** The message shape of the error answer that makes this finding's cause; empty where the place or message does. */

@@ -80,6 +80,11 @@ final class ResponseSignature {
         return SPACES.matcher(out).replaceAll(" ").strip();
     }
 
+    /** A finding's message without its quoted values, numbers and ids: what stays when new resources get new ids. */
+    static String withoutValues(Exchange e, String message) {
+        return normalised(message, echoed(e));
+    }
+
     /** The member names and string values of the request's JSON payload, longest first (so a longer one goes whole). */
     private static List<String> echoed(Exchange e) {
         Set<String> tokens = new LinkedHashSet<>();

@@ -17,6 +17,7 @@ public final class KnownSettings {
             Setting.plain("seed", "replay a run exactly"),
             Setting.plain("sequences", "seeded random walks over the links, beside the named sequences"),
             Setting.plain("sequenceLength", "most steps of a random walk"),
+            Setting.plain("replay", "the id of a stored sequence finding: send only its chain"),
             Setting.plain("profile", "spec or strict"),
             Setting.plain("waivers", "path of a waivers file"),
             Setting.plain("rateLimit", "maximum requests per second toward the target"),

@@ -54,9 +54,12 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
         public static final Generation DEFAULT = new Generation(DEFAULT_TRIES, OptionalLong.empty(), Profile.SPEC, true);
     }
 
-    /** How many seeded random walks over the links a run adds to its named sequences, and their most steps. */
-    public record Sequencing(int walks, int maxLength) {
-        public static final Sequencing DEFAULT = new Sequencing(20, 6);
+    /**
+     * How many seeded random walks over the links a run adds to its named sequences, and their most steps;
+     * {@code replay}: the id of a stored sequence finding to send alone instead.
+     */
+    public record Sequencing(int walks, int maxLength, Optional<String> replay) {
+        public static final Sequencing DEFAULT = new Sequencing(20, 6, Optional.empty());
     }
 
     /**
@@ -168,7 +171,8 @@ public record RunConfig(Target target, Generation generation, Outputs outputs, P
                         .map(v -> parseInt("harMaxEntries", v, 1, 1_000_000)).orElse(DEFAULT_HAR_MAX_ENTRIES)))
                 .spec(spec).waivers(waivers).selection(Selection.from(s))
                 .sequencing(new Sequencing(s.get("sequences").map(v -> parseInt("sequences", v, 0, 10_000)).orElse(Sequencing.DEFAULT.walks()),
-                        s.get("sequenceLength").map(v -> parseInt("sequenceLength", v, 2, 100)).orElse(Sequencing.DEFAULT.maxLength())))
+                        s.get("sequenceLength").map(v -> parseInt("sequenceLength", v, 2, 100)).orElse(Sequencing.DEFAULT.maxLength()),
+                        s.get("replay")))
                 .build();
     }
 

@@ -47,6 +47,10 @@ public record Case(
                 Json.bytes(newPayload), contentType, brokenRule, facts, label);
     }
 
+    public Case withParameters(Parameters values) {
+        return new Case(index, operationId, kind, values, payload, body, contentType, brokenRule, facts, label);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.config.Settings;
 import conformance.exchange.Chain;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
@@ -196,22 +197,26 @@ public final class AllureReport {
         lifecycle.startStep(uuid, new StepResult().setName(findingStepName(index, g))
                 .setStatus(g.waiver().isPresent() ? Status.SKIPPED : Status.FAILED)
                 .setStatusDetails(new StatusDetails().setMessage(findingStepMessage(g))));
-        f.exchange().chain().ifPresent(c -> chain(lifecycle, c));
+        f.exchange().chain().ifPresent(c -> chain(lifecycle, c, ""));
         attachExchange(f.exchange(), "");
+        f.shrunk().flatMap(Exchange::chain).ifPresent(c -> chain(lifecycle, c, "shrunk "));
         f.shrunk().ifPresent(s -> attachExchange(s, "shrunk "));
         lifecycle.stopStep(uuid);
     }
 
-    /** The steps of its sequence before a finding's exchange, one Allure step each with its request, response and curl. */
-    private void chain(AllureLifecycle lifecycle, Chain chain) {
+    /**
+     * The steps of its sequence before a finding's exchange (or before its shrunk one: {@code which} "shrunk "), one
+     * Allure step each with its request, response and curl.
+     */
+    private void chain(AllureLifecycle lifecycle, Chain chain, String which) {
         List<Exchange> steps = chain.earlier();
         for (int i = 0; i < steps.size(); i++) {
             Exchange e = steps.get(i);
             String uuid = UUID.randomUUID().toString();
-            lifecycle.startStep(uuid, new StepResult().setStatus(Status.PASSED).setName(redactor.redact("chain step " + (i + 1)
+            lifecycle.startStep(uuid, new StepResult().setStatus(Status.PASSED).setName(redactor.redact(which + "chain step " + (i + 1)
                     + " of " + chain.sequence() + ": " + e.request().method() + " " + e.request().url() + " → "
                     + e.response().map(r -> String.valueOf(r.status())).orElse("no response"))));
-            attachExchange(e, "step " + (i + 1) + " ");
+            attachExchange(e, which + "step " + (i + 1) + " ");
             lifecycle.stopStep(uuid);
         }
     }
@@ -220,7 +225,8 @@ public final class AllureReport {
     String findingStepMessage(FindingGroup g) {
         Finding f = g.first();
         return g.waiver().map(w -> "waived by " + w.describe() + "\n").orElse("") + redactor.redact(f.message()) + "\n"
-                + answer(f.shrunk().orElse(f.exchange())) + f.shrinkNote().map(n -> "\n" + n).orElse("");
+                + answer(f.shrunk().orElse(f.exchange())) + f.shrinkNote().map(n -> "\n" + n).orElse("")
+                + f.chainId().map(id -> "\nreplay this chain alone: -D" + Settings.property("replay") + "=" + id).orElse("");
     }
 
     /** What the target answered, in one line for the step: its status and the start of its body. */

@@ -1,6 +1,8 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.config.Settings;
+import conformance.exchange.Chain;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.verdict.CheckResult;
@@ -115,14 +117,24 @@ public final class Certificate {
             body(md, "original body", f.exchange().request().body(), redactor);
         }, () -> exchange(md, f.exchange(), true, redactor));
         f.shrinkNote().ifPresent(note -> md.append("\n  - ").append(cell(note)));
-        f.exchange().chain().filter(c -> !c.earlier().isEmpty()).ifPresent(c -> {
-            md.append("\n  - the steps of ").append(cell(redactor.redact(c.sequence()))).append(" before it, each with the status it got:\n\n```sh\n");
-            c.earlier().forEach(step -> md.append("# ").append(step.operation().id()).append(" → ")
-                    .append(step.response().map(r -> String.valueOf(r.status())).orElse("no response")).append('\n')
-                    .append(redactor.curl(step.request())).append('\n'));
-            md.append("```\n");
-        });
+        f.exchange().chain().ifPresent(c -> steps(md, "the steps of " + cell(redactor.redact(c.sequence())) + " before it", c, redactor));
+        f.shrunk().flatMap(Exchange::chain).ifPresent(c -> steps(md, "shrunk chain: the steps before it that still make it fail the same way", c, redactor));
+        f.chainId().ifPresent(id -> md.append("\n  - replay this chain alone, against any target: `-D").append(Settings.property("replay"))
+                .append('=').append(id).append("`\n"));
         md.append("\n  - reproduce:\n\n```sh\n").append(redactor.curl(f.shrunk().orElse(f.exchange()).request())).append("\n```\n");
+    }
+
+    /** The steps of a chain before its finding's step, as curl lines each with the status it got. */
+    private static void steps(StringBuilder md, String title, Chain chain, Redactor redactor) {
+        if (chain.earlier().isEmpty()) {
+            md.append("\n  - ").append(title).append(": none\n");
+            return;
+        }
+        md.append("\n  - ").append(title).append(", each with the status it got:\n\n```sh\n");
+        chain.earlier().forEach(step -> md.append("# ").append(step.operation().id()).append(" → ")
+                .append(step.response().map(r -> String.valueOf(r.status())).orElse("no response")).append('\n')
+                .append(redactor.curl(step.request())).append('\n'));
+        md.append("```\n");
     }
 
     /** The request of the reproduced exchange beside what the target answered to it. */

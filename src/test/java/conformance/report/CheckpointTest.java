@@ -13,6 +13,7 @@ import conformance.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ class CheckpointTest {
     }
 
     private static ConformanceRun.Result result(Verdict verdict) {
-        return new ConformanceRun.Result(Reports.of(verdict, List.of()), new Redactor(), new Statistics(), "target");
+        return new ConformanceRun.Result(Reports.of(verdict, List.of()), new Redactor(), new Statistics(), "target", Map.of());
     }
 
     /** Keeps the writing thread busy until the test releases it. */

@@ -3,6 +3,7 @@ package conformance.report;
 import conformance.generation.Json;
 import conformance.run.ConformanceRun;
 import conformance.run.FailingCases;
+import conformance.run.FailingSequences;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ public final class ReportWriter {
     public void finish(ConformanceRun.Result result) {
         write(result);
         FailingCases.updated(folder, result.targetKey(), result.report(), result.redactor()).ifPresent(c -> writeAtomically(FailingCases.FILE, c));
+        FailingSequences.updated(folder, result.targetKey(), result.report(), result.failingSequences(), result.redactor())
+                .ifPresent(c -> writeAtomically(FailingSequences.FILE, c));
     }
 
     public void writeAtomically(String name, String content) {

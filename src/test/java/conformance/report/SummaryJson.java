@@ -1,6 +1,7 @@
 package conformance.report;
 
 import conformance.checks.Finding;
+import conformance.exchange.Chain;
 import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
@@ -175,9 +176,20 @@ public final class SummaryJson {
             out.put("shrunkBody", redactor.body(s.request().body(), MAX_MESSAGE));
             out.put("originalBody", redactor.body(f.exchange().request().body(), MAX_MESSAGE));
         });
+        // a step of a sequence: the steps before it (and before its shrunk step), and the id that replays its chain
+        f.chainId().ifPresent(id -> out.put("replay", id));
+        f.exchange().chain().ifPresent(c -> out.set("chain", steps(c, redactor)));
+        f.shrunk().flatMap(Exchange::chain).ifPresent(c -> out.set("shrunkChain", steps(c, redactor)));
         f.shrink().ifPresent(s -> out.putObject("shrink").put("minimal", s.minimal()).put("tries", s.tries())
                 .put("originalBytes", f.exchange().request().body().length)
                 .put("shrunkBytes", shown.request().body().length).put("note", f.shrinkNote().orElseThrow()));
+        return out;
+    }
+
+    private static ArrayNode steps(Chain chain, Redactor redactor) {
+        ArrayNode out = Json.NODES.arrayNode();
+        chain.earlier().forEach(step -> out.addObject().put("operation", step.operation().id()).put("status", step.status())
+                .put("curl", redactor.curl(step.request())));
         return out;
     }
 

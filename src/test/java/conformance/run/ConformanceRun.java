@@ -25,7 +25,9 @@ import conformance.generation.GenerationException;
 import conformance.generation.Statistics;
 import conformance.generation.StoredCase;
 import conformance.links.Links;
+import conformance.sequence.Sequence;
 import conformance.sequence.SequenceSender;
+import conformance.sequence.StoredSequence;
 import conformance.sequence.Sequences;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Coverage;
@@ -46,6 +48,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -106,8 +109,15 @@ public final class ConformanceRun {
         this.observer = observer;
     }
 
-    /** The result and what the reporters need beside it; {@code targetKey}: where its failing cases are stored. */
-    public record Result(RunReport report, Redactor redactor, Statistics statistics, String targetKey) {
+    /**
+     * The result and what the reporters need beside it; {@code targetKey}: where its failing cases are stored;
+     * {@code failingSequences}: the chain of each finding on a step of a sequence, by chain id, to store.
+     */
+    public record Result(RunReport report, Redactor redactor, Statistics statistics, String targetKey,
+                         Map<String, StoredSequence> failingSequences) {
+        public Result {
+            failingSequences = Map.copyOf(failingSequences);
+        }
     }
 
     public Result execute() {
@@ -134,8 +144,14 @@ public final class ConformanceRun {
         return against(contract, links, selected, checkIds, waivers, Optional.empty(), replay);
     }
 
-    private Result against(Contract contract, Links links, List<Operation> selected, List<String> checkIds, Waivers waivers,
+    private Result against(Contract contract, Links links, List<Operation> requested, List<String> checkIds, Waivers waivers,
                            Optional<EmbeddedTarget> embedded, Replay replay) {
+        String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded.map(EmbeddedTarget::variant));
+        // a replay sends one stored chain alone, and judges the operations it calls
+        Optional<StoredSequence> replaying = config.sequencing().replay().map(id -> FailingSequences.replayed(id,
+                config.outputs().reports(), targetKey, contract, links, progress));
+        List<Operation> selected = replaying.map(r -> contract.operations().values().stream()
+                .filter(op -> r.sequence().operations().contains(op.id())).toList()).orElse(requested);
         Instant started = Instant.now();
         long seed = config.generation().seed().orElseGet(() -> new SecureRandom().nextLong());
         String runId = Long.toHexString(started.toEpochMilli()) + "-" + Long.toHexString(seed & 0xffff);
@@ -156,9 +172,9 @@ public final class ConformanceRun {
         Statistics stats = new Statistics();
         Judging judging = new Judging(checks, tally, coverage, e -> observer.exchanged(e, redactor),
                 (e, judged) -> observer.judged(e, judged, redactor));
-        String targetKey = FailingCases.targetKey(config.target().baseUrl().orElseThrow(), embedded.map(EmbeddedTarget::variant));
         int[] storedSent = {0};
         AtomicReference<Optional<Waited>> waited = new AtomicReference<>(Optional.empty());
+        Map<String, StoredSequence> failingSequences = new LinkedHashMap<>();
         Function<Optional<String>, Result> result = reason -> {
             List<CheckResult> results = tally.results(checks, selected, waivers);
             Optional<String> why = reason.or(() -> config.outputs().requireAllChecks() ? RunReport.notRunSummary(results)
@@ -171,7 +187,7 @@ public final class ConformanceRun {
                     embedded.isPresent(), contract.path().toString(), contract.sha256(), seed, config.generation().profile().id(),
                     SuiteVersion.get(), started, Duration.between(started, Instant.now()).toMillis(), judging.requests(),
                     results, operations, unused, String.join("\n", stats.summary()), replay.sent(storedSent[0]), waited.get()), redactor, stats,
-                    targetKey);
+                    targetKey, failingSequences);
         };
         Sending sending = new Sending(exchanger, judging, tally, progress, config.target().workers());
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
@@ -202,20 +218,25 @@ public final class ConformanceRun {
                 fixtures.prepare(op, CasePlan.generated(op, config.generation().tries()));
             }
             List<CasePlan> plans = new ArrayList<>();
-            for (Operation op : selected) {
+            for (Operation op : replaying.isPresent() ? List.<Operation>of() : selected) {
                 // storedCases=false: a pure seed replay, the same requests whatever earlier runs stored
                 List<StoredCase> stored = config.generation().storedCases()
                         ? FailingCases.read(config.outputs().reports(), targetKey, op.id(), progress) : List.of();
                 storedSent[0] += stored.size();
                 plans.add(new CasePlan(op, seed, config.generation().tries(), fixtures, fixtures.scenarios(op), stored, stats));
             }
-            inconclusive = sending.send(plans);
+            inconclusive = replaying.isPresent() ? Optional.empty() : sending.send(plans);
+            SequenceSender sender = new SequenceSender(contract, fixtures, seed, stats);
+            replaying.ifPresent(r -> progress.stage("replaying stored sequence " + r.id() + " alone (" + r.check() + " failed on "
+                    + r.operation() + ")"));
+            List<Sequence> sequences = replaying.map(r -> List.of(r.sequence())).orElseGet(() -> sequences(contract, links, seed, targetKey));
             if (inconclusive.isEmpty()) {
-                new Sequencing(exchanger, judging, progress).send(Sequences.of(contract, links, seed, config.sequencing().walks(),
-                        config.sequencing().maxLength()), selected, new SequenceSender(contract, fixtures, seed, stats));
+                new Sequencing(exchanger, judging, progress).send(sequences, selected, sender);
             }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, catalog, progress).shrink(tally, checks);
+            failingSequences.putAll(new SequenceShrinking(exchanger::deliver, catalog, contract, sender, progress, Shrinking.SHRINK_TIME,
+                    Shrinking.SHRINK_TRIES).shrink(tally, sequences));
         } catch (FixtureFailure e) {
             inconclusive = Optional.of(e.getMessage());
         } catch (GenerationException e) {
@@ -228,5 +249,20 @@ public final class ConformanceRun {
             progress.stage("not covered, the generator cannot satisfy them: " + String.join("; ", stats.notCovered()));
         }
         return result.apply(inconclusive);
+    }
+
+    /** The run's sequences: those stored for the target first (unless storedCases=false), then the named ones and the walks. */
+    private List<Sequence> sequences(Contract contract, Links links, long seed, String targetKey) {
+        List<Sequence> out = new ArrayList<>();
+        if (config.generation().storedCases()) {
+            List<StoredSequence> stored = FailingSequences.read(config.outputs().reports(), targetKey, contract, links, progress);
+            if (!stored.isEmpty()) {
+                progress.stage("sending " + stored.size() + " stored failing sequence(s) first: "
+                        + stored.stream().map(StoredSequence::id).collect(Collectors.joining(", ")));
+            }
+            stored.forEach(s -> out.add(s.sequence()));
+        }
+        out.addAll(Sequences.of(contract, links, seed, config.sequencing().walks(), config.sequencing().maxLength()));
+        return out;
     }
 }

@@ -51,7 +51,7 @@ public final class FailingCases {
     static List<StoredCase> read(Path folder, String target, String operationId, Progress progress) {
         Optional<ObjectNode> file;
         try {
-            file = load(folder);
+            file = load(folder.resolve(FILE));
         } catch (IOException | JacksonException e) {
             progress.stage("ignoring " + folder.resolve(FILE) + ", it cannot be read: " + e.getMessage());
             return List.of();
@@ -80,7 +80,7 @@ public final class FailingCases {
     public static Optional<String> updated(Path folder, String targetKey, RunReport report, Redactor redactor) {
         ObjectNode root;
         try {
-            root = load(folder).orElseGet(Json.NODES::objectNode);
+            root = load(folder.resolve(FILE)).orElseGet(Json.NODES::objectNode);
         } catch (IOException | JacksonException e) {
             root = Json.NODES.objectNode();
         }
@@ -131,9 +131,10 @@ public final class FailingCases {
         return out;
     }
 
-    private static Optional<ObjectNode> load(Path folder) throws IOException {
+    /** A JSON object file of the reports folder; none when it does not exist. */
+    static Optional<ObjectNode> load(Path file) throws IOException {
         try {
-            JsonNode node = Json.MAPPER.readTree(Files.readString(folder.resolve(FILE)));
+            JsonNode node = Json.MAPPER.readTree(Files.readString(file));
             if (!node.isObject()) {
                 throw new IOException("not a JSON object");
             }

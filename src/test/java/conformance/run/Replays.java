@@ -50,6 +50,7 @@ public final class Replays {
             p.add(property("maxBodyBytes", String.valueOf(target.maxBodyBytes())));
         }
         target.trustStore().ifPresent(t -> p.add(property("trustStore", t.path().toString())));
+        c.sequencing().replay().ifPresent(id -> p.add(property("replay", id)));
         if (c.outputs().requireAllChecks()) {
             p.add(property("requireAllChecks", "true"));
         }

@@ -50,6 +50,13 @@ class ReplaysTest {
     }
 
     @Test
+    void aRunThatReplaysAStoredSequenceIsReplayedWithTheSameSetting() {
+        Configuration replaying = Configuration.from(Settings.of(Map.of("replay", "seq-0123456789ab")));
+        Replay replay = Replays.of(replaying.config(), replaying.extension().reproduction(true), Map.of(), Path.of(""));
+        assertTrue(replay.line(7).contains(" -Dconformance.replay=seq-0123456789ab "), replay.line(7));
+    }
+
+    @Test
     void theCommitIsKnownInACheckoutAndAbsentOutsideOne(@TempDir Path elsewhere) {
         assertTrue(Replays.gitCommit(Path.of("")).orElse("").matches("[0-9a-f]{40}"), "this project is a git checkout");
         assertEquals(Optional.empty(), Replays.gitCommit(elsewhere));

@@ -45,6 +45,8 @@ final class Shrinking {
     void shrink(Tally tally, List<Check> checks) {
         List<Finding> worth = tally.distinct().stream()
                 .filter(f -> f.exchange().kase().payload().isPresent())
+                // a step of a sequence is shrunk with its chain (SequenceShrinking)
+                .filter(f -> f.exchange().chain().isEmpty())
                 .filter(f -> f.exchange().kase().kind().equals(CaseKind.POSITIVE) || f.exchange().kase().kind().equals(CaseKind.NEGATIVE))
                 .filter(f -> checks.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.payloadDependent()))
                 .filter(f -> !tally.aboutTheRun(f))

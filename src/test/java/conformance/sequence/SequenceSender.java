@@ -71,7 +71,8 @@ public final class SequenceSender {
             if (missing.isPresent()) {
                 return Optional.of("step " + (i + 1) + " (" + step.operation() + ") has no value: " + missing.get());
             }
-            Case c = plan(op).valid(index, step.kind(), bound(op, index, values), label(sequence, i, step));
+            Case generated = plan(op).valid(index, step.kind(), bound(op, index, values), label(sequence, i, step));
+            Case c = step.request().map(r -> r.over(generated, op, step)).orElse(generated);
             if (parent(sequence, i) && c.payload().isPresent()) {
                 c = c.withPayload(fixtures.adjust(op, index, required(op, c.payload().get())));
             }
