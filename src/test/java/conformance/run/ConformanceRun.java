@@ -211,7 +211,7 @@ public final class ConformanceRun {
             }
             inconclusive = sending.send(plans);
             if (inconclusive.isEmpty()) {
-                new Sequencing(exchanger, judging, progress).send(Sequences.of(contract, links, seed, config.sequencing().walks(),
+                new Sequencing(exchanger, judging, progress, config.target().workers()).send(Sequences.of(contract, links, seed, config.sequencing().walks(),
                         config.sequencing().maxLength()), selected, new SequenceSender(contract, fixtures, seed, stats));
             }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
