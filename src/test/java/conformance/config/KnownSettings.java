@@ -21,7 +21,7 @@ public final class KnownSettings {
             Setting.plain("profile", "spec or strict"),
             Setting.plain("waivers", "path of a waivers file"),
             Setting.plain("rateLimit", "maximum requests per second toward the target"),
-            Setting.plain("workers", "cases sent concurrently"),
+            Setting.plain("workers", "cases, then whole sequences, sent concurrently"),
             Setting.plain("timeout", "per-request timeout"),
             Setting.plain("waitFor", "how long to wait for the target to come up before the first case"),
             Setting.plain("reports", "output folder"),

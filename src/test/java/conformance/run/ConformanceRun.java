@@ -231,7 +231,7 @@ public final class ConformanceRun {
                     + r.operation() + ")"));
             List<Sequence> sequences = replaying.map(r -> List.of(r.sequence())).orElseGet(() -> sequences(contract, links, seed, targetKey));
             if (inconclusive.isEmpty()) {
-                new Sequencing(exchanger, judging, progress).send(sequences, selected, sender);
+                new Sequencing(exchanger, judging, progress, config.target().workers()).send(sequences, selected, sender);
             }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, catalog, progress).shrink(tally, checks);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * Sends plans of cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * request in flight all the same. At most two cases per worker are ahead of the one being judged: memory stays flat
  * however long the plan. The workers and their exchangers (each a client and a kept-alive connection) serve every
  * plan of a run, one plan after the other: setting them up again for each operation cost more than its few cases.
+ * Sequences go through {@link #inOrder} whole: one worker sends a sequence's steps in order with its own exchanger, as
+ * each step needs the answers before it.
  */
 final class Dispatch implements AutoCloseable {
     private final int workers;
@@ -57,11 +60,20 @@ final class Dispatch implements AutoCloseable {
 
     /** The deliveries of {@code plan}'s cases, in plan order; a plan is read through before the next one is sent. */
     Iterable<Delivery> send(Iterable<Case> plan, Operation operation) {
-        return () -> deliveries(plan.iterator(), operation);
+        return inOrder(plan, (c, mine) -> mine.deliver(c, operation));
     }
 
-    private Iterator<Delivery> deliveries(Iterator<Case> cases, Operation operation) {
-        Deque<Future<Delivery>> window = new ArrayDeque<>();
+    /**
+     * What {@code task} makes of each item on a worker, with that worker's exchanger, in the items' order. A task's
+     * unchecked exception is thrown here as it is (a fixture or generation failure ends the run as it would on this
+     * thread).
+     */
+    <T, R> Iterable<R> inOrder(Iterable<T> items, BiFunction<T, HttpExchanger, R> task) {
+        return () -> results(items.iterator(), task);
+    }
+
+    private <T, R> Iterator<R> results(Iterator<T> items, BiFunction<T, HttpExchanger, R> task) {
+        Deque<Future<R>> window = new ArrayDeque<>();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -70,7 +82,7 @@ final class Dispatch implements AutoCloseable {
             }
 
             @Override
-            public Delivery next() {
+            public R next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -80,17 +92,20 @@ final class Dispatch implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for an answer", e);
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
                     throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
                 }
             }
 
             private void fill() {
-                while (window.size() < 2 * workers && cases.hasNext()) {
-                    Case c = cases.next();
+                while (window.size() < 2 * workers && items.hasNext()) {
+                    T item = items.next();
                     window.addLast(pool.submit(() -> {
                         HttpExchanger mine = exchangers.take();
                         try {
-                            return mine.deliver(c, operation);
+                            return task.apply(item, mine);
                         } finally {
                             exchangers.add(mine);
                         }

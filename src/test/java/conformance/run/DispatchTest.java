@@ -1,6 +1,8 @@
 package conformance.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +11,7 @@ import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
 import conformance.exchange.HttpExchanger;
+import conformance.fixtures.FixtureFailure;
 import conformance.generation.Case;
 import conformance.generation.CaseKind;
 import conformance.generation.Parameters;
@@ -18,6 +21,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +38,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it. */
+/**
+ * A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it; results come
+ * back in order, whichever worker is done first.
+ */
 class DispatchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Operation OPERATION = new ContractLoader().load(RunConfig.DEFAULT_SPEC).operation(Contract.CREATE_CONVERSATION);
@@ -66,8 +75,53 @@ class DispatchTest {
 
     @AfterEach
     void stop() {
-        target.stop(0);
+        if (target != null) {
+            target.stop(0);
+        }
         handlers.shutdownNow();
+    }
+
+    @Test
+    void resultsComeBackInTheItemsOrderWhicheverWorkerFinishesFirst() throws Exception {
+        List<Integer> items = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+        List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch secondDone = new CountDownLatch(1);
+        List<Integer> got = new ArrayList<>();
+        try (Dispatch dispatch = new Dispatch(exchanger(URI.create("http://127.0.0.1:9"), OptionalDouble.empty()), 4)) {
+            // the first item ends only once the second has: a worker finishes before the one ahead of it
+            dispatch.inOrder(items, (i, mine) -> {
+                if (i == 0 && !await(secondDone)) {
+                    return -1;
+                }
+                finished.add(i);
+                if (i == 1) {
+                    secondDone.countDown();
+                }
+                return i;
+            }).forEach(got::add);
+        }
+        assertEquals(items, got);
+        assertEquals(List.of(1, 0), finished.subList(0, 2), "the second item finished first");
+    }
+
+    @Test
+    void aTasksUncheckedExceptionIsThrownAsItIs() {
+        FixtureFailure failure = new FixtureFailure("the target refused the contact");
+        try (Dispatch dispatch = new Dispatch(exchanger(URI.create("http://127.0.0.1:9"), OptionalDouble.empty()), 2)) {
+            Iterator<Integer> results = dispatch.<Integer, Integer>inOrder(List.of(1), (i, mine) -> {
+                throw failure;
+            }).iterator();
+            assertSame(failure, assertThrows(FixtureFailure.class, results::next));
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -1,36 +1,56 @@
 package conformance.run;
 
 import conformance.contract.Operation;
+import conformance.exchange.Delivery;
 import conformance.exchange.HttpExchanger;
 import conformance.sequence.Sequence;
 import conformance.sequence.SequenceSender;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Sends the sequences of a run after its cases, on the judging thread, one step after the other through the run's
- * exchanger (so the rate limit holds), every step judged by every check before the next is made. Only sequences
- * whose every operation is selected are sent.
+ * Sends the sequences of a run after its cases, up to {@code workers} sequences at once, each one's steps in order on
+ * one worker (a step takes its values from the answers before it), through the run's one rate limit. The judging
+ * thread takes the sequences in their order and judges every step in order, so that findings, tallies and what the
+ * checks remember across a run do not depend on the number of workers. Nothing a worker sends next waits on judging:
+ * a step is made from the earlier answers alone. Only sequences whose every operation is selected are sent.
  */
 final class Sequencing {
     private final HttpExchanger exchanger;
     private final Judging judging;
     private final Progress progress;
+    private final int workers;
 
-    Sequencing(HttpExchanger exchanger, Judging judging, Progress progress) {
+    Sequencing(HttpExchanger exchanger, Judging judging, Progress progress, int workers) {
         this.exchanger = exchanger;
         this.judging = judging;
         this.progress = progress;
+        this.workers = workers;
     }
 
     void send(List<Sequence> all, List<Operation> selected, SequenceSender sender) {
         Set<String> ids = selected.stream().map(Operation::id).collect(Collectors.toSet());
         List<Sequence> sequences = all.stream().filter(s -> ids.containsAll(s.operations())).toList();
-        for (int i = 0; i < sequences.size(); i++) {
-            Sequence s = sequences.get(i);
-            progress.stage("sequence " + (i + 1) + "/" + sequences.size() + ": " + s.name());
-            sender.send(i, s, exchanger::deliver, judging::take).ifPresent(why -> progress.stage("  it stopped early: " + why));
+        List<Integer> numbers = IntStream.range(0, sequences.size()).boxed().toList();
+        try (Dispatch dispatch = new Dispatch(exchanger, workers)) {
+            for (Sent sent : dispatch.inOrder(numbers, (i, mine) -> Sent.by(sender, i, sequences.get(i), mine))) {
+                progress.stage("sequence " + (sent.number() + 1) + "/" + sequences.size() + ": " + sequences.get(sent.number()).name());
+                sent.deliveries().forEach(judging::take);
+                sent.stopped().ifPresent(why -> progress.stage("  it stopped early: " + why));
+            }
+        }
+    }
+
+    /** One sequence as its worker sent it: each step's delivery in order, and why it stopped before its last step. */
+    private record Sent(int number, List<Delivery> deliveries, Optional<String> stopped) {
+        static Sent by(SequenceSender sender, int number, Sequence sequence, HttpExchanger exchanger) {
+            List<Delivery> deliveries = new ArrayList<>();
+            Optional<String> stopped = sender.send(number, sequence, exchanger::deliver, deliveries::add);
+            return new Sent(number, deliveries, stopped);
         }
     }
 }

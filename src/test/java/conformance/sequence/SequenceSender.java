@@ -16,7 +16,6 @@ import conformance.links.Link;
 import conformance.links.Links;
 import conformance.links.RuntimeExpression;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Sends the steps of sequences one after the other: each step's values from the earlier answers through its link,
  * the fixtures' for the rest, a generated valid body; every delivery goes to the judge, its exchanges carrying their
  * {@link Chain}, before the next step is made. A step whose values an earlier answer did not give ends its sequence.
+ * Workers send several sequences through one sender at once: what it keeps is made the same whichever asks first.
  */
 public final class SequenceSender {
     /** Step indices start here, apart from the cases' own, so that what a step creates is unique in the run. */
@@ -45,7 +46,7 @@ public final class SequenceSender {
     private final Fixtures fixtures;
     private final long seed;
     private final Statistics stats;
-    private final Map<String, CasePlan> plans = new HashMap<>();
+    private final Map<String, CasePlan> plans = new ConcurrentHashMap<>();
 
     public SequenceSender(Contract contract, Fixtures fixtures, long seed, Statistics stats) {
         this.contract = contract;
