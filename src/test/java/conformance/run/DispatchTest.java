@@ -101,7 +101,8 @@ class DispatchTest {
             }).forEach(got::add);
         }
         assertEquals(items, got);
-        assertEquals(List.of(1, 0), finished.subList(0, 2), "the second item finished first");
+        // the other workers' items may finish at any time; only the first two items' order is made
+        assertTrue(finished.indexOf(1) < finished.indexOf(0), "the second item finished before the first: " + finished);
     }
 
     @Test
