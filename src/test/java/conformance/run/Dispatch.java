@@ -3,7 +3,9 @@ package conformance.run;
 import conformance.contract.Operation;
 import conformance.exchange.Delivery;
 import conformance.exchange.HttpExchanger;
+import conformance.fixtures.FixtureFailure;
 import conformance.generation.Case;
+import conformance.generation.GenerationException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,12 +20,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Sends plans of cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
- * judging stays on one thread and reports do not depend on the number of workers. Sending happens off the judging
- * thread even with one worker: the next case is on the wire while the last answer is judged and recorded, one
- * request in flight all the same. At most two cases per worker are ahead of the one being judged: memory stays flat
+ * judging stays on one thread and reports do not depend on the number of workers. Making a case and sending it
+ * happen off the judging thread even with one worker: the next case is generated and on the wire while the last
+ * answer is judged and recorded, one request in flight all the same (generating on the judging thread made it the
+ * slower of the two). At most two cases per worker are ahead of the one being judged: memory stays flat
  * however long the plan. The workers and their exchangers (each a client and a kept-alive connection) serve every
  * plan of a run, one plan after the other: setting them up again for each operation cost more than its few cases.
  */
@@ -55,14 +59,20 @@ final class Dispatch implements AutoCloseable {
         exchangers.addAll(all);
     }
 
-    /** The deliveries of {@code plan}'s cases, in plan order; a plan is read through before the next one is sent. */
-    Iterable<Delivery> send(Iterable<Case> plan, Operation operation) {
-        return () -> deliveries(plan.iterator(), operation);
+    /**
+     * The deliveries of a plan's {@code size} cases, in plan order, case {@code i} made by {@code cases} on the worker
+     * that sends it; a plan is read through before the next one is sent. What making a case throws (a body the
+     * generator cannot make, a binding the fixtures cannot give) comes out of the iteration as it is.
+     */
+    Iterable<Delivery> send(long size, LongFunction<Case> cases, Operation operation) {
+        return () -> deliveries(size, cases, operation);
     }
 
-    private Iterator<Delivery> deliveries(Iterator<Case> cases, Operation operation) {
+    private Iterator<Delivery> deliveries(long size, LongFunction<Case> cases, Operation operation) {
         Deque<Future<Delivery>> window = new ArrayDeque<>();
         return new Iterator<>() {
+            private long next;
+
             @Override
             public boolean hasNext() {
                 fill();
@@ -80,14 +90,19 @@ final class Dispatch implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for an answer", e);
                 } catch (ExecutionException e) {
+                    // what the run stops on when the judging thread made the cases: it still ends the run the same way
+                    if (e.getCause() instanceof GenerationException || e.getCause() instanceof FixtureFailure) {
+                        throw (RuntimeException) e.getCause();
+                    }
                     throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
                 }
             }
 
             private void fill() {
-                while (window.size() < 2 * workers && cases.hasNext()) {
-                    Case c = cases.next();
+                while (window.size() < 2 * workers && next < size) {
+                    long index = next++;
                     window.addLast(pool.submit(() -> {
+                        Case c = cases.apply(index);
                         HttpExchanger mine = exchangers.take();
                         try {
                             return mine.deliver(c, operation);
