@@ -13,6 +13,7 @@ import conformance.contract.ContractException;
 import conformance.generation.Json;
 import conformance.links.LinkException;
 import conformance.exchange.Exchange;
+import conformance.exchange.RedactedExchange;
 import conformance.exchange.Redactor;
 import conformance.report.Checkpoint;
 import conformance.report.ExchangeLog;
@@ -152,7 +153,8 @@ public final class Launch {
 
     /**
      * Opens the exchange log and the HAR on the first exchange, when the run's redactor is known; keeps the checkpoint.
-     * {@code harCapReached} hears once that the HAR is full.
+     * {@code harCapReached} hears once that the HAR is full. Each exchange is redacted once, when it is recorded, and
+     * the HAR entry written after its judging reuses that.
      */
     private static final class ExchangeLogs implements ConformanceRun.Observer, AutoCloseable {
         private final Path folder;
@@ -161,6 +163,8 @@ public final class Launch {
         private final Consumer<String> harCapReached;
         private ExchangeLog log;
         private HarLog har;
+        private Exchange recorded;
+        private RedactedExchange shown;
 
         ExchangeLogs(Path folder, Checkpoint checkpoint, int harMaxEntries, Consumer<String> harCapReached) {
             this.folder = folder;
@@ -172,15 +176,17 @@ public final class Launch {
         @Override
         public synchronized void exchanged(Exchange exchange, Redactor redactor) {
             if (log == null) {
-                log = new ExchangeLog(folder, redactor);
+                log = new ExchangeLog(folder);
                 har = new HarLog(folder, redactor, harMaxEntries, harCapReached);
             }
-            log.accept(exchange);
+            recorded = exchange;
+            shown = redactor.redacted(exchange);
+            log.accept(exchange, shown);
         }
 
         @Override
         public synchronized void judged(Exchange exchange, ConformanceRun.Judged judged, Redactor redactor) {
-            har.accept(exchange, judged);
+            har.accept(exchange, exchange == recorded ? shown : redactor.redacted(exchange), judged);
         }
 
         @Override

@@ -113,20 +113,30 @@ public final class Redactor {
         }
     }
 
+    /** The exchange with every part redacted once, for all the writers that record it. */
+    public RedactedExchange redacted(Exchange e) {
+        return new RedactedExchange(redact(e.kase().label()), redacted(e.request()), e.response().map(this::redacted),
+                e.failure().map(f -> f.kind() + ": " + redact(f.message())));
+    }
+
+    public RedactedExchange.Request redacted(SentRequest r) {
+        String url = redact(r.url());
+        List<Header> headers = redact(r.headers());
+        String decoded = decode(r.body());
+        String body = redact(decoded);
+        return new RedactedExchange.Request(r.method(), url, headers, body, curl(r, url, headers, decoded, body));
+    }
+
+    public RedactedExchange.Response redacted(ReceivedResponse r) {
+        return new RedactedExchange.Response(r.status(), redact(r.headers()), redact(decode(r.body())), r.truncated());
+    }
+
     public String request(SentRequest r, int maxChars) {
-        StringBuilder out = new StringBuilder(r.method()).append(' ').append(redact(r.url())).append('\n');
-        redact(r.headers()).forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
-        return out.append('\n').append(body(r.body(), maxChars)).toString();
+        return redacted(r).text(maxChars);
     }
 
     public String response(ReceivedResponse r, int maxChars) {
-        StringBuilder out = new StringBuilder("HTTP ").append(r.status()).append('\n');
-        redact(r.headers()).forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
-        out.append('\n').append(body(r.body(), maxChars));
-        if (r.truncated()) {
-            out.append("\n[body cut at the size cap]");
-        }
-        return out.toString();
+        return redacted(r).text(maxChars);
     }
 
     /**
@@ -134,17 +144,23 @@ public final class Redactor {
      * says how to fill them in.
      */
     public String curl(SentRequest r) {
+        return redacted(r).curl();
+    }
+
+    /** The curl of {@code r} from its parts already redacted; {@code decoded}: its body as {@link #decode} reads it. */
+    private String curl(SentRequest r, String url, List<Header> headers, String decoded, String body) {
         StringBuilder cmd = new StringBuilder();
-        boolean binary = !isPlainText(r.body());
+        boolean binary = !isPlainText(decoded);
         if (binary) {
             cmd.append("printf '").append(printfEscape(redact(r.body()))).append("' | ");
         }
-        cmd.append("curl -sS -i -X ").append(r.method()).append(' ').append(quote(redact(r.url())));
-        redact(r.headers()).forEach(h -> cmd.append(" -H ").append(quote(h.name() + ": " + h.value())));
+        cmd.append("curl -sS -i -X ").append(r.method()).append(' ').append(quote(url));
+        headers.forEach(h -> cmd.append(" -H ").append(quote(h.name() + ": " + h.value())));
         if (binary) {
             cmd.append(" --data-binary @-");
         } else if (r.body().length > 0) {
-            cmd.append(" --data-binary ").append(quote(redact(new String(r.body(), StandardCharsets.UTF_8))));
+            // a body that decodes is the same text as the one redacted for people
+            cmd.append(" --data-binary ").append(quote(body));
         }
         String out = cmd.toString();
         if (out.contains(Secret.PLACEHOLDER)) {
@@ -156,8 +172,7 @@ public final class Redactor {
         return out;
     }
 
-    private static boolean isPlainText(byte[] body) {
-        String decoded = decode(body);
+    private static boolean isPlainText(String decoded) {
         return !decoded.contains("[not valid UTF-8") && decoded.chars().noneMatch(c -> c == 0);
     }
 

@@ -1,6 +1,10 @@
 package conformance.generation;
 
+import java.io.Writer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -8,6 +12,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter STREAMING = MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .without(StreamWriteFeature.FLUSH_PASSED_TO_STREAM);
 
     private Json() {
     }
@@ -18,5 +24,13 @@ public final class Json {
 
     public static String text(JsonNode node) {
         return MAPPER.writeValueAsString(node);
+    }
+
+    /**
+     * A generator that writes JSON straight onto {@code out}, as {@link #MAPPER} would, and leaves it open and
+     * unflushed when closed: for files written entry by entry, without a tree or a string per entry.
+     */
+    public static JsonGenerator generator(Writer out) {
+        return STREAMING.createGenerator(out);
     }
 }

@@ -1,6 +1,7 @@
 package conformance.report;
 
 import conformance.exchange.Exchange;
+import conformance.exchange.RedactedExchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
 import java.io.BufferedWriter;
@@ -9,23 +10,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * {@code exchanges.ndjson}: every exchange of the run, one JSON line each, written as it happens (so memory stays
  * flat however many cases): the case, the request and response (bodies cut at a cap, secrets redacted) and a curl.
+ * Each line is streamed onto the file, from the exchange as the run's redactor showed it once for every writer.
  */
-public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
+public final class ExchangeLog implements AutoCloseable {
     public static final String FILE = "exchanges.ndjson";
     static final int MAX_BODY_CHARS = 2048;
     static final int MAX_CURL_CHARS = 4096;
 
-    private final Redactor redactor;
     private final BufferedWriter out;
 
-    public ExchangeLog(Path folder, Redactor redactor) {
-        this.redactor = redactor;
+    public ExchangeLog(Path folder) {
         try {
             Files.createDirectories(folder);
             this.out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8);
@@ -34,26 +34,31 @@ public final class ExchangeLog implements Consumer<Exchange>, AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void accept(Exchange e) {
-        ObjectNode line = Json.NODES.objectNode();
-        line.put("case", e.kase().index());
-        line.put("intent", e.kase().intent().name());
-        line.put("label", redactor.redact(e.kase().label()));
-        line.put("operation", e.operation().id());
-        line.put("elapsedMs", e.elapsed().toMillis());
-        line.put("request", redactor.request(e.request(), MAX_BODY_CHARS));
-        e.response().ifPresent(r -> {
-            line.put("status", r.status());
-            line.put("response", redactor.response(r, MAX_BODY_CHARS));
-        });
-        e.failure().ifPresent(f -> line.put("failure", f.kind() + ": " + redactor.redact(f.message())));
-        String curl = redactor.curl(e.request());
-        // the log must stay small for long runs; a failing case's full curl is in the summary
-        line.put("curl", curl.length() <= MAX_CURL_CHARS ? curl : Redactor.prefix(curl, MAX_CURL_CHARS) + " … [curl cut: the body is "
-                + e.request().body().length + " bytes; a finding's full curl is in " + ReportWriter.SUMMARY + "]");
+    /** One more line: {@code e} as {@code shown} (redacted). */
+    public synchronized void accept(Exchange e, RedactedExchange shown) {
+        String curl = shown.request().curl();
+        try (JsonGenerator line = Json.generator(out)) {
+            line.writeStartObject();
+            line.writeNumberProperty("case", e.kase().index());
+            line.writeStringProperty("intent", e.kase().intent().name());
+            line.writeStringProperty("label", shown.label());
+            line.writeStringProperty("operation", e.operation().id());
+            line.writeNumberProperty("elapsedMs", e.elapsed().toMillis());
+            line.writeStringProperty("request", shown.request().text(MAX_BODY_CHARS));
+            shown.response().ifPresent(r -> {
+                line.writeNumberProperty("status", r.status());
+                line.writeStringProperty("response", r.text(MAX_BODY_CHARS));
+            });
+            shown.failure().ifPresent(f -> line.writeStringProperty("failure", f));
+            // the log must stay small for long runs; a failing case's full curl is in the summary
+            line.writeStringProperty("curl", curl.length() <= MAX_CURL_CHARS ? curl : Redactor.prefix(curl, MAX_CURL_CHARS)
+                    + " … [curl cut: the body is " + e.request().body().length + " bytes; a finding's full curl is in "
+                    + ReportWriter.SUMMARY + "]");
+            line.writeEndObject();
+        } catch (JacksonIOException ex) {
+            throw new UncheckedIOException("cannot append to " + FILE, ex.getCause());
+        }
         try {
-            out.write(Json.MAPPER.writeValueAsString(line));
             out.write('\n');
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot append to " + FILE, ex);

@@ -4,6 +4,7 @@ import conformance.checks.Finding;
 import conformance.exchange.Exchange;
 import conformance.exchange.Header;
 import conformance.exchange.ReceivedResponse;
+import conformance.exchange.RedactedExchange;
 import conformance.exchange.Redactor;
 import conformance.exchange.SentRequest;
 import conformance.generation.Json;
@@ -19,15 +20,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code exchanges.har}: the run's exchanges as HAR 1.2, for HAR viewers and browsers' network panels. Each entry is
  * written as it happens and the file is closed at the end (memory stays flat however long the run); past
  * {@code maxEntries} entries the rest are counted, not written, and the file's {@code log.comment} says so. Secrets
- * are redacted with the run's {@link Redactor}, bodies cut, as in {@link ExchangeLog}. What HAR has no field for (the
+ * are redacted with the run's {@link Redactor} (once per exchange, for this file and {@link ExchangeLog} alike), bodies
+ * cut, as in {@link ExchangeLog}. What HAR has no field for (the
  * case, the checks that judged it, their findings) is in each entry's {@code _conformance}, custom fields starting
  * with {@code _} as HAR allows.
  */
@@ -57,8 +61,8 @@ public final class HarLog implements AutoCloseable {
         }
     }
 
-    /** One more exchange, with what the checks made of it. */
-    public synchronized void accept(Exchange e, ConformanceRun.Judged judged) {
+    /** One more exchange, as {@code shown} (redacted), with what the checks made of it. */
+    public synchronized void accept(Exchange e, RedactedExchange shown, ConformanceRun.Judged judged) {
         exchanges++;
         if (exchanges > maxEntries) {
             if (exchanges == maxEntries + 1L) {
@@ -69,102 +73,148 @@ public final class HarLog implements AutoCloseable {
         }
         try {
             out.write(exchanges == 1 ? "\n" : ",\n");
-            out.write(Json.MAPPER.writeValueAsString(entry(e, judged)));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot append to " + FILE, ex);
         }
+        // streamed onto the file: no tree and no string per entry
+        try (JsonGenerator entry = Json.generator(out)) {
+            entry(entry, e, shown, judged);
+        } catch (JacksonIOException ex) {
+            throw new UncheckedIOException("cannot append to " + FILE, ex.getCause());
+        }
     }
 
-    private ObjectNode entry(Exchange e, ConformanceRun.Judged judged) {
-        ObjectNode entry = Json.NODES.objectNode();
+    private void entry(JsonGenerator g, Exchange e, RedactedExchange shown, ConformanceRun.Judged judged) {
+        g.writeStartObject();
         // the exchange knows how long it took, not when it began: it is recorded as soon as its answer is in
-        entry.put("startedDateTime", Instant.now().minus(e.elapsed()).truncatedTo(ChronoUnit.MILLIS).toString());
-        entry.put("time", e.elapsed().toNanos() / 1e6);
-        entry.set("request", request(e.request()));
-        entry.set("response", response(e));
-        entry.putObject("cache");
+        g.writeStringProperty("startedDateTime", Instant.now().minus(e.elapsed()).truncatedTo(ChronoUnit.MILLIS).toString());
+        g.writeNumberProperty("time", e.elapsed().toNanos() / 1e6);
+        g.writeName("request");
+        request(g, e.request(), shown.request());
+        g.writeName("response");
+        response(g, e, shown.response());
+        g.writeName("cache");
+        g.writeStartObject();
+        g.writeEndObject();
         // the suite times the whole exchange, not its phases: all of it counts as waiting for the answer
-        entry.putObject("timings").put("send", 0).put("wait", e.elapsed().toNanos() / 1e6).put("receive", 0);
-        entry.set("_conformance", conformance(e, judged));
-        return entry;
+        g.writeName("timings");
+        g.writeStartObject();
+        g.writeNumberProperty("send", 0);
+        g.writeNumberProperty("wait", e.elapsed().toNanos() / 1e6);
+        g.writeNumberProperty("receive", 0);
+        g.writeEndObject();
+        g.writeName("_conformance");
+        conformance(g, e, shown, judged);
+        g.writeEndObject();
     }
 
-    private ObjectNode request(SentRequest r) {
-        ObjectNode request = Json.NODES.objectNode();
-        String url = redactor.redact(r.url());
-        request.put("method", r.method());
-        request.put("url", url);
-        request.put("httpVersion", HTTP_VERSION);
+    private static void request(JsonGenerator g, SentRequest r, RedactedExchange.Request shown) {
+        g.writeStartObject();
+        String url = shown.url();
+        g.writeStringProperty("method", r.method());
+        g.writeStringProperty("url", url);
+        g.writeStringProperty("httpVersion", HTTP_VERSION);
         // cookies are secrets: any the suite sent are in the headers, redacted
-        request.putArray("cookies");
-        request.set("headers", headers(r.headers()));
-        ArrayNode query = request.putArray("queryString");
+        emptyArray(g, "cookies");
+        headers(g, shown.headers());
+        g.writeName("queryString");
+        g.writeStartArray();
         int q = url.indexOf('?');
         if (q >= 0) {
             for (String pair : url.substring(q + 1).split("&")) {
                 String[] nameValue = pair.split("=", 2);
-                query.addObject().put("name", decoded(nameValue[0])).put("value", nameValue.length > 1 ? decoded(nameValue[1]) : "");
+                g.writeStartObject();
+                g.writeStringProperty("name", decoded(nameValue[0]));
+                g.writeStringProperty("value", nameValue.length > 1 ? decoded(nameValue[1]) : "");
+                g.writeEndObject();
             }
         }
+        g.writeEndArray();
         if (r.body().length > 0) {
-            request.putObject("postData").put("mimeType", r.header("Content-Type").orElse(""))
-                    .put("text", redactor.body(r.body(), ExchangeLog.MAX_BODY_CHARS));
+            g.writeName("postData");
+            g.writeStartObject();
+            g.writeStringProperty("mimeType", r.header("Content-Type").orElse(""));
+            g.writeStringProperty("text", Redactor.cut(shown.body(), ExchangeLog.MAX_BODY_CHARS));
+            g.writeEndObject();
         }
-        request.put("headersSize", -1);
-        request.put("bodySize", r.body().length);
-        return request;
+        g.writeNumberProperty("headersSize", -1);
+        g.writeNumberProperty("bodySize", r.body().length);
+        g.writeEndObject();
     }
 
     /** A failure without an answer is written as browsers write one: status 0 and empty fields. */
-    private ObjectNode response(Exchange e) {
-        ObjectNode response = Json.NODES.objectNode();
+    private void response(JsonGenerator g, Exchange e, Optional<RedactedExchange.Response> shown) {
         ReceivedResponse r = e.response().orElse(null);
-        response.put("status", r == null ? 0 : r.status());
-        response.put("statusText", "");
-        response.put("httpVersion", r == null ? "" : HTTP_VERSION);
-        response.putArray("cookies");
-        response.set("headers", r == null ? Json.NODES.arrayNode() : headers(r.headers()));
-        ObjectNode content = response.putObject("content");
-        content.put("size", r == null ? 0 : r.body().length);
-        content.put("mimeType", r == null ? "" : r.header("Content-Type").orElse(""));
+        g.writeStartObject();
+        g.writeNumberProperty("status", r == null ? 0 : r.status());
+        g.writeStringProperty("statusText", "");
+        g.writeStringProperty("httpVersion", r == null ? "" : HTTP_VERSION);
+        emptyArray(g, "cookies");
+        headers(g, shown.map(RedactedExchange.Response::headers).orElse(List.of()));
+        g.writeName("content");
+        g.writeStartObject();
+        g.writeNumberProperty("size", r == null ? 0 : r.body().length);
+        g.writeStringProperty("mimeType", r == null ? "" : r.header("Content-Type").orElse(""));
         if (r != null && r.body().length > 0) {
-            content.put("text", redactor.body(r.body(), ExchangeLog.MAX_BODY_CHARS));
+            g.writeStringProperty("text", Redactor.cut(shown.orElseThrow().body(), ExchangeLog.MAX_BODY_CHARS));
         }
         if (r != null && r.truncated()) {
-            content.put("comment", "the body was cut at the size cap (conformance.maxBodyBytes)");
+            g.writeStringProperty("comment", "the body was cut at the size cap (conformance.maxBodyBytes)");
         }
-        response.put("redirectURL", r == null ? "" : r.header("Location").map(redactor::redact).orElse(""));
-        response.put("headersSize", -1);
+        g.writeEndObject();
+        g.writeStringProperty("redirectURL", r == null ? "" : r.header("Location").map(redactor::redact).orElse(""));
+        g.writeNumberProperty("headersSize", -1);
         // the body is kept decoded: its size on the wire is known only when it was sent as it is, and whole
         boolean asSent = r != null && !r.truncated() && r.header("Content-Encoding").isEmpty();
-        response.put("bodySize", asSent ? r.body().length : -1);
-        return response;
+        g.writeNumberProperty("bodySize", asSent ? r.body().length : -1);
+        g.writeEndObject();
     }
 
-    private ArrayNode headers(List<Header> headers) {
-        ArrayNode out = Json.NODES.arrayNode();
-        redactor.redact(headers).forEach(h -> out.addObject().put("name", h.name()).put("value", h.value()));
-        return out;
-    }
-
-    private ObjectNode conformance(Exchange e, ConformanceRun.Judged judged) {
-        ObjectNode c = Json.NODES.objectNode();
-        c.put("case", e.kase().index());
-        c.put("kind", e.kase().kind().id());
-        c.put("intent", e.kase().intent().name());
-        c.put("label", redactor.redact(e.kase().label()));
-        c.put("operation", e.operation().id());
-        c.put("judged", judged.counted());
-        ArrayNode checks = c.putArray("checks");
-        judged.checks().forEach(checks::add);
-        ArrayNode findings = c.putArray("findings");
-        for (Finding f : judged.findings()) {
-            ObjectNode finding = findings.addObject().put("check", f.checkId()).put("message", redactor.redact(f.message()));
-            f.pointer().ifPresent(p -> finding.put("pointer", p));
-            finding.put("specGap", f.specGap());
+    private static void headers(JsonGenerator g, List<Header> redacted) {
+        g.writeName("headers");
+        g.writeStartArray();
+        for (Header h : redacted) {
+            g.writeStartObject();
+            g.writeStringProperty("name", h.name());
+            g.writeStringProperty("value", h.value());
+            g.writeEndObject();
         }
-        e.failure().ifPresent(f -> c.put("failure", f.kind() + ": " + redactor.redact(f.message())));
-        return c;
+        g.writeEndArray();
+    }
+
+    private static void emptyArray(JsonGenerator g, String name) {
+        g.writeName(name);
+        g.writeStartArray();
+        g.writeEndArray();
+    }
+
+    private void conformance(JsonGenerator g, Exchange e, RedactedExchange shown, ConformanceRun.Judged judged) {
+        g.writeStartObject();
+        g.writeNumberProperty("case", e.kase().index());
+        g.writeStringProperty("kind", e.kase().kind().id());
+        g.writeStringProperty("intent", e.kase().intent().name());
+        g.writeStringProperty("label", shown.label());
+        g.writeStringProperty("operation", e.operation().id());
+        g.writeBooleanProperty("judged", judged.counted());
+        g.writeName("checks");
+        g.writeStartArray();
+        for (String check : judged.checks()) {
+            g.writeString(check);
+        }
+        g.writeEndArray();
+        g.writeName("findings");
+        g.writeStartArray();
+        for (Finding f : judged.findings()) {
+            g.writeStartObject();
+            g.writeStringProperty("check", f.checkId());
+            g.writeStringProperty("message", redactor.redact(f.message()));
+            f.pointer().ifPresent(p -> g.writeStringProperty("pointer", p));
+            g.writeBooleanProperty("specGap", f.specGap());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        shown.failure().ifPresent(f -> g.writeStringProperty("failure", f));
+        g.writeEndObject();
     }
 
     private static String decoded(String s) {

@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
 
 /**
  * Sends plans of cases with {@code workers} requests in flight and hands the deliveries back in plan order, so that
- * judging stays on one thread and reports do not depend on the number of workers. Sending happens off the judging
- * thread even with one worker: the next case is on the wire while the last answer is judged and recorded, one
- * request in flight all the same. At most two cases per worker are ahead of the one being judged: memory stays flat
+ * judging stays on one thread and reports do not depend on the number of workers. Making a case and sending it
+ * happen off the judging thread even with one worker: the next case is generated and on the wire while the last
+ * answer is judged and recorded, one request in flight all the same (generating on the judging thread made it the
+ * slower of the two). At most two cases per worker are ahead of the one being judged: memory stays flat
  * however long the plan. The workers and their exchangers (each a client and a kept-alive connection) serve every
  * plan of a run, one plan after the other: setting them up again for each operation cost more than its few cases.
  * Sequences go through {@link #inOrder} whole: one worker sends a sequence's steps in order with its own exchanger, as
@@ -58,9 +61,13 @@ final class Dispatch implements AutoCloseable {
         exchangers.addAll(all);
     }
 
-    /** The deliveries of {@code plan}'s cases, in plan order; a plan is read through before the next one is sent. */
-    Iterable<Delivery> send(Iterable<Case> plan, Operation operation) {
-        return inOrder(plan, (c, mine) -> mine.deliver(c, operation));
+    /**
+     * The deliveries of a plan's {@code size} cases, in plan order, case {@code i} made by {@code cases} on the worker
+     * that sends it; a plan is read through before the next one is sent. What making a case throws (a body the
+     * generator cannot make, a binding the fixtures cannot give) comes out of the iteration as it is.
+     */
+    Iterable<Delivery> send(long size, LongFunction<Case> cases, Operation operation) {
+        return inOrder(() -> LongStream.range(0, size).iterator(), (i, mine) -> mine.deliver(cases.apply(i), operation));
     }
 
     /**

@@ -1,6 +1,7 @@
 package conformance.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,12 @@ import conformance.config.RunConfig;
 import conformance.contract.Contract;
 import conformance.contract.ContractLoader;
 import conformance.contract.Operation;
+import conformance.exchange.Delivery;
 import conformance.exchange.HttpExchanger;
 import conformance.fixtures.FixtureFailure;
 import conformance.generation.Case;
 import conformance.generation.CaseKind;
+import conformance.generation.GenerationException;
 import conformance.generation.Parameters;
 import conformance.generation.Json;
 import java.io.OutputStream;
@@ -28,19 +31,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it; results come
- * back in order, whichever worker is done first.
+ * A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it; the cases are
+ * made by the workers, in plan order, and results come back in order, whichever worker is done first.
  */
 class DispatchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -130,7 +134,7 @@ class DispatchTest {
         HttpExchanger exchanger = exchanger(start(true), OptionalDouble.empty());
         long start = System.nanoTime();
         try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
-            assertTrue(dispatch.send(plan(3), OPERATION).iterator().next().last().answered());
+            assertTrue(dispatch.send(3, DispatchTest::kase, OPERATION).iterator().next().last().answered());
             assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
@@ -142,7 +146,7 @@ class DispatchTest {
         // one request every 5 s: the worker waits for its slot when the run stops
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.of(0.2));
         Dispatch dispatch = new Dispatch(exchanger, 1);
-        assertTrue(dispatch.send(plan(3), OPERATION).iterator().next().last().answered());
+        assertTrue(dispatch.send(3, DispatchTest::kase, OPERATION).iterator().next().last().answered());
         long closed = System.nanoTime();
         dispatch.close();
         Duration closing = Duration.ofNanos(System.nanoTime() - closed);
@@ -152,12 +156,41 @@ class DispatchTest {
         assertEquals(1, requests.get(), "the case waiting for its slot was not sent after the run stopped");
     }
 
-    private static HttpExchanger exchanger(URI target, OptionalDouble rateLimit) {
-        return new HttpExchanger(target, TIMEOUT, RunConfig.DEFAULT_MAX_BODY_BYTES, rateLimit, Optional.empty());
+    @Test
+    void theWorkersMakeTheCasesAndTheDeliveriesComeBackInPlanOrder() throws Exception {
+        HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
+        Set<Thread> makers = ConcurrentHashMap.newKeySet();
+        List<Long> delivered = new ArrayList<>();
+        try (Dispatch dispatch = new Dispatch(exchanger, 2)) {
+            for (Delivery d : dispatch.send(6, i -> {
+                makers.add(Thread.currentThread());
+                return kase(i);
+            }, OPERATION)) {
+                delivered.add(d.last().kase().index());
+            }
+        }
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), delivered);
+        assertFalse(makers.contains(Thread.currentThread()), "the judging thread made no case: " + makers);
     }
 
-    private static List<Case> plan(int cases) {
-        return LongStream.range(0, cases).mapToObj(DispatchTest::kase).toList();
+    @Test
+    void aCaseThatCannotBeMadeStopsTheIterationWithItsOwnException() throws Exception {
+        HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
+        try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
+            Iterator<Delivery> deliveries = dispatch.send(3, i -> {
+                if (i == 1) {
+                    throw new GenerationException("no body the schema accepts");
+                }
+                return kase(i);
+            }, OPERATION).iterator();
+            assertTrue(deliveries.next().last().answered());
+            GenerationException e = assertThrows(GenerationException.class, deliveries::next);
+            assertEquals("no body the schema accepts", e.getMessage());
+        }
+    }
+
+    private static HttpExchanger exchanger(URI target, OptionalDouble rateLimit) {
+        return new HttpExchanger(target, TIMEOUT, RunConfig.DEFAULT_MAX_BODY_BYTES, rateLimit, Optional.empty());
     }
 
     private static Case kase(long index) {

@@ -49,7 +49,7 @@ final class Sending {
         try (Dispatch dispatch = new Dispatch(exchanger, workers)) {
             for (CasePlan plan : plans) {
                 progress.stage("sending " + plan.size() + " cases to " + plan.operation().id());
-                for (Delivery delivery : dispatch.send(plan, plan.operation())) {
+                for (Delivery delivery : dispatch.send(plan.size(), plan::get, plan.operation())) {
                     long before = judging.answered();
                     judging.take(delivery);
                     progress.advanced(++sent, total, tally::distinct);

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import conformance.Launch;
 import conformance.checks.AnExchange;
 import conformance.config.Settings;
+import conformance.exchange.Exchange;
 import conformance.exchange.Redactor;
 import conformance.exchange.TransportFailure;
 import conformance.generation.Json;
@@ -104,9 +105,10 @@ class HarTest {
     @Test
     void aRequestThatGotNoAnswerIsAValidEntryWithStatusZeroAndItsFailure() throws Exception {
         Path folder = REPORTS.resolve("failure");
-        try (HarLog har = new HarLog(folder, new Redactor(), 10, notice -> { })) {
-            har.accept(AnExchange.positive().failed(TransportFailure.Kind.CONNECTION_REFUSED, "refused").build(),
-                    new ConformanceRun.Judged(true, List.of("transport"), List.of()));
+        Redactor redactor = new Redactor();
+        try (HarLog har = new HarLog(folder, redactor, 10, notice -> { })) {
+            Exchange refused = AnExchange.positive().failed(TransportFailure.Kind.CONNECTION_REFUSED, "refused").build();
+            har.accept(refused, redactor.redacted(refused), new ConformanceRun.Judged(true, List.of("transport"), List.of()));
         }
         JsonNode entry = entries(validHar(folder.resolve(HarLog.FILE))).get(0);
         assertEquals(0, entry.get("response").get("status").asInt());
