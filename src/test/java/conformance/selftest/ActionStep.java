@@ -81,7 +81,7 @@ final class ActionStep {
 
     /** Runs the step with the machine's Maven, offline (the local repository is warm; a test must not download). */
     Outcome runWithRealMaven() {
-        return runWithMaven("PATH='" + System.getenv("PATH") + "'\nexec mvn -o \"$@\"");
+        return runWithMaven("PATH='" + System.getenv("PATH") + "'\nexport MAVEN_OPTS='" + Command.SHORT_LIVED_JVM + "'\nexec mvn -o \"$@\"");
     }
 
     /** {@code name=value} lines, as the step writes them to {@code $GITHUB_OUTPUT}. */

@@ -19,6 +19,7 @@ final class AllureCli {
         Command.of(Duration.ofMinutes(3), Path.of(home, "bin", "allure").toString(), "generate", "--clean",
                         "--single-file", "-o", report.toString(), results.toString())
                 .with("JAVA_HOME", System.getProperty("java.home"))
+                .with("JAVA_OPTS", Command.SHORT_LIVED_JVM)
                 // as the run command renders: no analytics sent while rendering, none called by the page
                 .with("ALLURE_NO_ANALYTICS", "true")
                 .runOrFail();

@@ -51,10 +51,35 @@ record FaultBatch(List<Corpus.Faulty> faults, Map<String, String> settings) {
         return faults.stream().flatMap(f -> f.mustFail().stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The failures on operations no fault of the batch breaks. */
+    /** The operations its faults break. */
+    Set<String> operations() {
+        return faults.stream().map(Corpus.Faulty::operation).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a fault of the batch also fails later steps on other operations (a false identity, used after). */
+    boolean failsDownstream() {
+        return faults.stream().anyMatch(f -> !f.downstream().isEmpty());
+    }
+
+    /**
+     * What of a run's failures is {@code fault}'s doing: those on its operation and those it fails on later steps,
+     * less what another fault of the batch fails on later steps; and the false alarms, which are every fault's.
+     */
+    Set<Targets.Failure> of(Corpus.Faulty fault, Set<Targets.Failure> failures) {
+        Set<Targets.Failure> others = faults.stream().filter(f -> f != fault).flatMap(f -> f.downstream().stream())
+                .filter(f -> !fault.mustFail().contains(f)).collect(Collectors.toSet());
+        Set<Targets.Failure> got = falseAlarms(failures);
+        failures.stream().filter(f -> f.operation().equals(fault.operation()) || fault.downstream().contains(f))
+                .filter(f -> !others.contains(f)).forEach(got::add);
+        return got;
+    }
+
+    /** The failures on operations no fault of the batch breaks, but those a fault of it fails on later steps. */
     Set<Targets.Failure> falseAlarms(Set<Targets.Failure> failures) {
-        Set<String> broken = faults.stream().map(Corpus.Faulty::operation).collect(Collectors.toSet());
-        return failures.stream().filter(f -> !broken.contains(f.operation())).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> broken = operations();
+        Set<Targets.Failure> downstream = faults.stream().flatMap(f -> f.downstream().stream()).collect(Collectors.toSet());
+        return failures.stream().filter(f -> !broken.contains(f.operation()) && !downstream.contains(f))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override

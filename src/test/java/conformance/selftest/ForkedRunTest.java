@@ -60,7 +60,7 @@ class ForkedRunTest {
             s.put("tries", "2");
             s.put("operations", "create-a-conversation");
             s.put("reports", reports.toString());
-            Forked run = Forked.start(s, folder.resolve("console.txt"), "-Xmx64m");
+            Forked run = Forked.start(s, folder.resolve("console.txt"), "-Xmx64m", Command.SHORT_LIVED_JVM);
             int exit = run.exitCode(180);
             assertFalse(run.console().contains("OutOfMemoryError"), run.console());
             assertEquals(1, exit, run.console());
@@ -92,7 +92,7 @@ class ForkedRunTest {
             s.put("operations", "create-a-conversation");
             s.put("tries", "1000");
             s.put("reports", reports.toString());
-            Forked run = Forked.start(s, folder.resolve("console.txt"));
+            Forked run = Forked.start(s, folder.resolve("console.txt"), Command.SHORT_LIVED_JVM);
             JsonNode before = awaitSummary(run, reports);
             List<String> findingsBefore = findings(before, ResponseSchemaConformance.ID);
             int exit = run.terminate(60);
@@ -150,7 +150,7 @@ class ForkedRunTest {
             s.put("hmacToken", hmacInbox.hmacToken());
             s.put("tries", "20");
             s.put("reports", reports.toString());
-            run = Forked.start(s, folder.resolve("console.txt"));
+            run = Forked.start(s, folder.resolve("console.txt"), Command.SHORT_LIVED_JVM);
             assertEquals(1, run.exitCode(180), run.console());
         }
         assertTrue(secrets.size() >= 6, "the run carried secrets to look for: " + secrets.size());

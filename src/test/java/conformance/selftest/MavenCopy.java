@@ -96,7 +96,7 @@ final class MavenCopy {
         }
         line.addAll(List.of(arguments));
         // Command leaves out the machine's CONFORMANCE_* variables: a copy's run gets only the test's settings
-        return new Command(line, Map.of("JAVA_HOME", System.getProperty("java.home")), limit);
+        return new Command(line, Map.of("JAVA_HOME", System.getProperty("java.home"), "MAVEN_OPTS", Command.SHORT_LIVED_JVM), limit);
     }
 
     /** The compiler plugin remembers its sources by absolute path: point them at the copy's, so nothing is stale. */

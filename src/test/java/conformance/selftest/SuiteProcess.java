@@ -19,7 +19,7 @@ final class SuiteProcess {
     /** Runs the suite with these settings (short keys) writing into {@code reports}; returns the launcher's result. */
     static Command.Result run(Map<String, String> settings, Path reports) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath()));
+                Command.SHORT_LIVED_JVM, "-cp", classpath()));
         line.addAll(properties(settings));
         line.add("-Dconformance.reports=" + reports);
         line.add("-Dallure.results.directory=" + reports.resolve("allure-results"));
