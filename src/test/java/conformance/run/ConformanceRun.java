@@ -235,7 +235,7 @@ public final class ConformanceRun {
             }
             checks.forEach(check -> check.conclude().forEach(tally::concluded));
             new Shrinking(exchanger, catalog, progress).shrink(tally, checks);
-            failingSequences.putAll(new SequenceShrinking(exchanger::deliver, catalog, contract, sender, progress, Shrinking.SHRINK_TIME,
+            failingSequences.putAll(new SequenceShrinking(exchanger::deliver, catalog, contract, sender, progress, Shrinking.SEQUENCE_SHRINK_TIME,
                     Shrinking.SHRINK_TRIES).shrink(tally, sequences));
         } catch (FixtureFailure e) {
             inconclusive = Optional.of(e.getMessage());

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * goes with every later step that takes a value from it), then the bodies of the steps left are shrunk, keeping only
  * reductions after which the same check fails the same way on the last step (the same finding, whatever ids the new
  * resources got). Every attempt sends the whole reduced sequence again, so it owns fresh resources; all of a
- * finding's attempts share the shrink budget of a case ({@link Shrinking#SHRINK_TRIES}, {@link Shrinking#SHRINK_TIME}).
+ * finding's attempts share the tries of a case ({@link Shrinking#SHRINK_TRIES}) within {@link Shrinking#SEQUENCE_SHRINK_TIME}.
  */
 final class SequenceShrinking {
     /** Sequence numbers of the attempts start here, past any run's own, so that what they create is unique in the run. */

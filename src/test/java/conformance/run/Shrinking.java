@@ -24,7 +24,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class Shrinking {
     static final int MAX_SHRINKS = 5;
-    static final Duration SHRINK_TIME = Duration.ofSeconds(5);
+    /**
+     * A cap for slow targets: the tries bound shrinking first, so that a seed gives the same shrunk cases (and the same
+     * console) on a loaded machine as on a quiet one.
+     */
+    static final Duration SHRINK_TIME = Duration.ofSeconds(20);
+    /** Each attempt of a sequence re-sends its whole chain: a tighter cap, since the chain, not its bytes, matters most. */
+    static final Duration SEQUENCE_SHRINK_TIME = Duration.ofSeconds(5);
     static final int SHRINK_TRIES = 200;
 
     private final HttpExchanger exchanger;
