@@ -102,6 +102,12 @@ public final class AnExchange {
         return this;
     }
 
+    /** The case sent this payload as the generator built it (its nodes' types as they are). */
+    public AnExchange sent(JsonNode payload) {
+        this.payload = Optional.of(payload);
+        return this;
+    }
+
     public AnExchange cutAtTheSizeCap() {
         this.truncated = true;
         return this;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.exchange.Exchange;
+import conformance.generation.Json;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class UpdatePersistedTest {
     private static final List<FieldPair> PAIRS = List.of(FieldPair.withoutCase("update-a-contact", "email"),
@@ -78,6 +81,21 @@ class UpdatePersistedTest {
         assertEquals(List.of(), check.judge(messages("{\"submitted_values\": {\"value\": \"yes\"}}", "{}")));
         assertEquals("/content_attributes/submitted_values",
                 check.judge(messages("{}", "{}")).get(0).pointer().orElseThrow());
+    }
+
+    @Test
+    void numbersInsideAnArrayAreComparedByValueWhateverNodeTypeHoldsThem() {
+        // the generator builds a long where parsing the answer gives an int: the same -868
+        ObjectNode sent = Json.NODES.objectNode();
+        sent.putObject("submitted_values").putArray("values").add(Json.NODES.numberNode(-868L)).add(0.5);
+        Exchange listed = call("list-all-conversation-messages", "c1").body(BEFORE).build();
+        Exchange update = call("update-a-message", "c1").sent(sent).body("{}").build();
+        Function<String, Exchange> shown = values -> after(call("list-all-conversation-messages", "c1")
+                .body("[{\"id\": 8, \"content_attributes\": {}}, {\"id\": 9, \"content_attributes\": {\"submitted_values\": {\"values\": "
+                        + values + "}}}]").build(), List.of(listed, update));
+        assertEquals(List.of(), check.judge(shown.apply("[-868, 0.50]")));
+        assertEquals(1, check.judge(shown.apply("[-869, 0.5]")).size());
+        assertEquals(1, check.judge(shown.apply("[-868]")).size());
     }
 
     @Test
