@@ -37,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A run that stops early (a target gone quiet) sends nothing more and leaves no request going behind it; the cases are
- * made by the workers, in plan order, and results come back in order, whichever worker is done first.
+ * made off the judging thread, the next one while the last is on the wire, and results come back in plan order,
+ * whichever worker is done first.
  */
 class DispatchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -121,8 +123,12 @@ class DispatchTest {
     }
 
     private static boolean await(CountDownLatch latch) {
+        return await(latch, Duration.ofSeconds(30));
+    }
+
+    private static boolean await(CountDownLatch latch, Duration limit) {
         try {
-            return latch.await(30, TimeUnit.SECONDS);
+            return latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -157,7 +163,7 @@ class DispatchTest {
     }
 
     @Test
-    void theWorkersMakeTheCasesAndTheDeliveriesComeBackInPlanOrder() throws Exception {
+    void casesAreMadeOffTheJudgingThreadAndTheDeliveriesComeBackInPlanOrder() throws Exception {
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
         Set<Thread> makers = ConcurrentHashMap.newKeySet();
         List<Long> delivered = new ArrayList<>();
@@ -171,6 +177,34 @@ class DispatchTest {
         }
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), delivered);
         assertFalse(makers.contains(Thread.currentThread()), "the judging thread made no case: " + makers);
+    }
+
+    @Test
+    void theNextCaseIsMadeWhileTheLastIsOnTheWire() throws Exception {
+        CountDownLatch secondMade = new CountDownLatch(1);
+        AtomicBoolean madeMeanwhile = new AtomicBoolean();
+        target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.setExecutor(handlers);
+        target.createContext("/", http -> {
+            http.getRequestBody().readAllBytes();
+            if (requests.incrementAndGet() == 1) {
+                // the first answer waits until the second case is made: made only after it, it would never be
+                madeMeanwhile.set(await(secondMade, Duration.ofSeconds(5)));
+            }
+            http.sendResponseHeaders(204, -1);
+            http.close();
+        });
+        target.start();
+        HttpExchanger exchanger = exchanger(URI.create("http://127.0.0.1:" + target.getAddress().getPort()), OptionalDouble.empty());
+        try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
+            dispatch.send(2, i -> {
+                if (i == 1) {
+                    secondMade.countDown();
+                }
+                return kase(i);
+            }, OPERATION).forEach(d -> assertTrue(d.last().answered()));
+        }
+        assertTrue(madeMeanwhile.get(), "on one worker the second case was made while the first was on the wire");
     }
 
     @Test
