@@ -3,7 +3,6 @@ package conformance.reference;
 import conformance.chatwoot.IdentityHash;
 import conformance.generation.Json;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +89,7 @@ record ContactsResource(Dialect dialect, State state, Views views, Refusals refu
         if (record.get("contact_type").asString().equals("visitor") && !(record.get("email").isNull() && record.get("phone_number").isNull())) {
             record.put("contact_type", "lead");
         }
-        record.put("updated_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        record.put("updated_at", Timestamps.millis(Instant.now()));
         return Handled.of(request, Outcome.CONTACT_UPDATED, Reply.json(200, views.record(target.id())));
     }
 

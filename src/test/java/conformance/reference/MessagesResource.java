@@ -3,7 +3,6 @@ package conformance.reference;
 import conformance.generation.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +43,7 @@ record MessagesResource(Dialect dialect, State state, Views views) {
         if (!blocked && (conversation.status().equals("resolved") || conversation.status().equals("snoozed"))) {
             state.put(conversation.withStatus(conversation.status().equals("resolved") && home.botActive() ? "pending" : "open"));
         }
-        sender.record().put("last_activity_at", message.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        sender.record().put("last_activity_at", Timestamps.millis(message.createdAt()));
         return Handled.of(request, Outcome.MESSAGE_CREATED, Reply.json(200, views.message(message)));
     }
 

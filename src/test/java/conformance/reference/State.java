@@ -2,7 +2,6 @@ package conformance.reference;
 
 import conformance.generation.Json;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ final class State {
     /** A new contact of the account, with the fields a client gave (absent ones null) and Chatwoot's defaults. */
     Contact addContact(String name, String email, String phoneNumber, String identifier, ObjectNode customAttributes) {
         long id = ++lastContactId;
-        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String now = Timestamps.millis(Instant.now());
         ObjectNode record = Json.NODES.objectNode();
         record.put("id", id);
         record.put("name", name == null ? "visitor-" + id : name);
