@@ -1,6 +1,7 @@
 package conformance.generation;
 
-import java.io.Writer;
+import java.io.OutputStream;
+import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +29,10 @@ public final class Json {
 
     /**
      * A generator that writes JSON straight onto {@code out}, as {@link #MAPPER} would, and leaves it open and
-     * unflushed when closed: for files written entry by entry, without a tree or a string per entry.
+     * unflushed when closed: for files written entry by entry, without a tree or a string per entry. UTF-8 bytes
+     * straight from the generator: through a {@code Writer}, a charset encoder would go over every character again.
      */
-    public static JsonGenerator generator(Writer out) {
-        return STREAMING.createGenerator(out);
+    public static JsonGenerator generator(OutputStream out) {
+        return STREAMING.createGenerator(out, JsonEncoding.UTF8);
     }
 }

@@ -4,10 +4,9 @@ import conformance.exchange.Exchange;
 import conformance.exchange.RedactedExchange;
 import conformance.exchange.Redactor;
 import conformance.generation.Json;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JsonGenerator;
@@ -22,13 +21,14 @@ public final class ExchangeLog implements AutoCloseable {
     public static final String FILE = "exchanges.ndjson";
     static final int MAX_BODY_CHARS = 2048;
     static final int MAX_CURL_CHARS = 4096;
+    static final int BUFFER_BYTES = 64 * 1024;
 
-    private final BufferedWriter out;
+    private final BufferedOutputStream out;
 
     public ExchangeLog(Path folder) {
         try {
             Files.createDirectories(folder);
-            this.out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8);
+            this.out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(FILE)), BUFFER_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder.resolve(FILE) + ": " + e.getMessage(), e);
         }

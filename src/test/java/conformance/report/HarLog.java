@@ -10,7 +10,7 @@ import conformance.exchange.SentRequest;
 import conformance.generation.Json;
 import conformance.run.ConformanceRun;
 import conformance.run.SuiteVersion;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -42,7 +42,7 @@ public final class HarLog implements AutoCloseable {
     private final Redactor redactor;
     private final int maxEntries;
     private final Consumer<String> capReached;
-    private final BufferedWriter out;
+    private final BufferedOutputStream out;
     private long exchanges;
 
     /** @param capReached told once, when the first exchange past {@code maxEntries} is left out */
@@ -52,10 +52,10 @@ public final class HarLog implements AutoCloseable {
         this.capReached = capReached;
         try {
             Files.createDirectories(folder);
-            this.out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8);
+            this.out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(FILE)), ExchangeLog.BUFFER_BYTES);
             ObjectNode creator = Json.NODES.objectNode().put("name", "chatwoot-public-api-conformance")
                     .put("version", SuiteVersion.get());
-            out.write("{\"log\":{\"version\":\"1.2\",\"creator\":" + Json.MAPPER.writeValueAsString(creator) + ",\"entries\":[");
+            write("{\"log\":{\"version\":\"1.2\",\"creator\":" + Json.MAPPER.writeValueAsString(creator) + ",\"entries\":[");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder.resolve(FILE) + ": " + e.getMessage(), e);
         }
@@ -72,7 +72,7 @@ public final class HarLog implements AutoCloseable {
             return;
         }
         try {
-            out.write(exchanges == 1 ? "\n" : ",\n");
+            write(exchanges == 1 ? "\n" : ",\n");
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot append to " + FILE, ex);
         }
@@ -217,6 +217,10 @@ public final class HarLog implements AutoCloseable {
         g.writeEndObject();
     }
 
+    private void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String decoded(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
@@ -242,7 +246,7 @@ public final class HarLog implements AutoCloseable {
                 + ExchangeLog.FILE + " has every one"
                 : "every exchange of the run: " + exchanges;
         try {
-            out.write("\n],\"comment\":" + Json.MAPPER.writeValueAsString(comment) + "}}\n");
+            write("\n],\"comment\":" + Json.MAPPER.writeValueAsString(comment) + "}}\n");
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + FILE, e);
