@@ -100,7 +100,13 @@ public record Operation(
 
     /** The response documented for this status: under the status itself, else its range ({@code 4XX}), else default. */
     public Optional<Response> response(int status) {
-        return responses.entrySet().stream().filter(e -> e.getKey().matches(status)).map(Map.Entry::getValue).findFirst();
+        // asked by several checks for every exchange: a loop, not a stream
+        for (Map.Entry<ResponseKey, Response> e : responses.entrySet()) {
+            if (e.getKey().matches(status)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean documents(int status) {

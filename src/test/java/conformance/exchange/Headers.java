@@ -8,6 +8,12 @@ final class Headers {
     }
 
     static Optional<String> first(List<Header> headers, String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+        // asked by several checks and writers for every exchange: a loop, not a stream
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return Optional.of(h.value());
+            }
+        }
+        return Optional.empty();
     }
 }

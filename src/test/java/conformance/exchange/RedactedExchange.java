@@ -22,7 +22,7 @@ public record RedactedExchange(String label, Request request, Optional<Response>
         public String text(int maxBodyChars) {
             StringBuilder out = new StringBuilder(method).append(' ').append(url).append('\n');
             headers.forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
-            return out.append('\n').append(Redactor.cut(body, maxBodyChars)).toString();
+            return Redactor.appendCut(out.append('\n'), body, maxBodyChars).toString();
         }
     }
 
@@ -36,7 +36,7 @@ public record RedactedExchange(String label, Request request, Optional<Response>
         public String text(int maxBodyChars) {
             StringBuilder out = new StringBuilder("HTTP ").append(status).append('\n');
             headers.forEach(h -> out.append(h.name()).append(": ").append(h.value()).append('\n'));
-            out.append('\n').append(Redactor.cut(body, maxBodyChars));
+            Redactor.appendCut(out.append('\n'), body, maxBodyChars);
             if (truncated) {
                 out.append("\n[body cut at the size cap]");
             }

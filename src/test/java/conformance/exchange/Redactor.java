@@ -85,11 +85,16 @@ public final class Redactor {
 
     /** {@code text} cut at {@code maxChars}, saying how much was cut. */
     public static String cut(String text, int maxChars) {
+        return text.length() <= maxChars ? text : appendCut(new StringBuilder(maxChars + 40), text, maxChars).toString();
+    }
+
+    /** {@link #cut} onto {@code out}, without a copy of the kept part of its own. */
+    public static StringBuilder appendCut(StringBuilder out, String text, int maxChars) {
         if (text.length() <= maxChars) {
-            return text;
+            return out.append(text);
         }
-        String kept = prefix(text, maxChars);
-        return kept + "… [" + (text.length() - kept.length()) + " more characters cut]";
+        int end = end(text, maxChars);
+        return out.append(text, 0, end).append("… [").append(text.length() - end).append(" more characters cut]");
     }
 
     /**
@@ -100,11 +105,20 @@ public final class Redactor {
         if (s.length() <= maxChars) {
             return s;
         }
-        int end = maxChars > 0 && Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return s.substring(0, end);
+        return s.substring(0, end(s, maxChars));
+    }
+
+    /** Where a cut at {@code maxChars} ends, for a string longer than that: never after half a surrogate pair. */
+    private static int end(String s, int maxChars) {
+        return maxChars > 0 && Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
     }
 
     static String decode(byte[] body) {
+        String lenient = new String(body, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            // valid UTF-8 (the JDK's fast path, without a decoder's buffers): what the strict decoder would give
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
