@@ -28,9 +28,10 @@ import java.util.stream.LongStream;
  * their own (as many as workers), while the workers wait for answers: a worker finds its next case made when its last
  * answer arrives, so generating adds nothing to a slow server's latency (made on the worker, it added about a tenth to
  * each request at 5 ms a request). Neither making nor sending happens on the judging thread. At most two cases per
- * worker are ahead of the one being judged: memory stays flat however long the plan. The workers and their
- * exchangers (each a client and a kept-alive connection) serve every plan of a run, one plan after the other: setting
- * them up again for each operation cost more than its few cases.
+ * worker are ahead of the one being judged: memory stays flat however long the plan. The judging thread waits for
+ * each delivery as {@link AnswerWait} says: spinning briefly against a fast target, parked against a slow one. The
+ * workers and their exchangers (each a client and a kept-alive connection) serve every plan of a run, one plan after
+ * the other: setting them up again for each operation cost more than its few cases.
  * Sequences go through {@link #inOrder} whole: one worker sends a sequence's steps in order with its own exchanger, as
  * each step needs the answers before it.
  */
@@ -104,6 +105,7 @@ final class Dispatch implements AutoCloseable {
 
     private <T, R> Iterator<R> results(Iterator<T> items, BiFunction<T, HttpExchanger, R> task) {
         Deque<Future<R>> window = new ArrayDeque<>();
+        AnswerWait waiting = new AnswerWait();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -116,7 +118,14 @@ final class Dispatch implements AutoCloseable {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return unchecked(window.removeFirst());
+                long start = System.nanoTime();
+                Future<R> first = window.removeFirst();
+                waiting.spin(first);
+                try {
+                    return unchecked(first);
+                } finally {
+                    waiting.took(System.nanoTime() - start);
+                }
             }
 
             private void fill() {
