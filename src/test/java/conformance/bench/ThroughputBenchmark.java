@@ -60,11 +60,13 @@ class ThroughputBenchmark {
     private static final int TRIES = RunConfig.DEFAULT_TRIES;
     /**
      * Rounds whose figures are dropped: the JIT is still compiling the senders' paths (the raw client's too). The suite
-     * has far more code to compile than its transport: after two rounds its rate was still climbing (a quiet machine,
-     * 2026-12-02: 0.58 after two, 0.81 in a JVM that had already run eight suite passes).
+     * has far more code to compile than its transport, much of it run once a request or less: in one JVM its passes
+     * kept getting faster for about thirty of them (a quiet machine, 2026-12-02: 2.1 s for the second pass, 1.35 s for
+     * the seventh, 0.62-0.8 s from the thirtieth on), its transport's for far fewer. {@code -Dbenchmark.warmUp=N}
+     * sets another number.
      */
-    private static final int WARM_UP = 6;
-    private static final int ROUNDS = 5;
+    private static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 30);
+    private static final int ROUNDS = 9;
     private static final int SWEEP_ROUNDS = 3;
     private static final String SUITE = "suite (every check, log, reports)";
     private static final String TRANSPORT = "its transport alone (HttpExchanger, REST Assured)";
