@@ -1,5 +1,6 @@
 package conformance.exchange;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,5 +64,13 @@ class RedactorTest {
         String cut = new Redactor().body(body.getBytes(StandardCharsets.UTF_8), 10);
         assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(cut), "a report writer can encode it: " + cut);
         assertTrue(cut.startsWith("a".repeat(9) + "… [12 more characters cut]"), cut);
+    }
+
+    @Test
+    void onlyBytesThatAreNotUtf8AreNotedAsSuchAReplacementCharacterSentAsTextIsText() {
+        String withReplacement = "{\"content\":\"a \uFFFD stays\"}";
+        assertEquals(withReplacement, new Redactor().body(withReplacement.getBytes(StandardCharsets.UTF_8), 1000));
+        String broken = new Redactor().body(new byte[] {'o', 'k', (byte) 0xC3, 0x28}, 1000);
+        assertTrue(broken.startsWith("ok\uFFFD(") && broken.endsWith("[not valid UTF-8: undecodable bytes shown as \uFFFD]"), broken);
     }
 }
