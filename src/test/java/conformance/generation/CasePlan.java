@@ -153,11 +153,32 @@ public final class CasePlan implements Iterable<Case> {
     }
 
     /**
-     * A valid request of {@code kind} with {@code binding} (what a step of a sequence was given), generated from this
-     * plan's seed and {@code index} as a positive case is: the same index always gives the same request.
+     * What a valid request of {@code index} draws from this plan's seed, as a positive case does (the same index always
+     * draws the same): its body, and its generated query and header values, before it is bound to what it is given.
+     * A sequence's steps are drawn ahead, off the worker that sends them, and bound there to the earlier answers. The
+     * query and header values keep the order they were drawn in (the order they are sent in), and are only read.
      */
-    public Case valid(long index, CaseKind kind, Binding binding, String label) {
-        return valid(index, index, kind, binding, label);
+    public record Drawn(long index, Optional<JsonNode> payload, byte[] body, Map<String, String> query, Map<String, String> header) {
+    }
+
+    public Drawn draw(long index) {
+        return draw(index, index);
+    }
+
+    /** The valid request {@code drawn}, of {@code kind}, with {@code binding} (what a step of a sequence was given). */
+    public Case valid(Drawn drawn, CaseKind kind, Binding binding, String label) {
+        Map<String, String> query = merged(binding.parameters().query(), drawn.query());
+        Map<String, String> header = merged(binding.parameters().header(), drawn.header());
+        // a value the document declares both as a parameter and in the body is sent the same in both places
+        drawn.payload().filter(JsonNode::isObject).ifPresent(body -> declaredTwice.forEach(name -> {
+            JsonNode v = body.get(name);
+            if (v != null && v.isValueNode() && query.containsKey(name)) {
+                query.put(name, v.asString());
+            }
+        }));
+        Parameters p = binding.parameters().withQuery(query).withHeader(header);
+        return new Case(drawn.index(), operation.id(), kind, p, drawn.payload(), drawn.body(), drawn.payload().map(b -> mediaType),
+                Optional.empty(), binding.facts(), label);
     }
 
     private static Case broken(Case c, BrokenRule rule) {
@@ -173,21 +194,17 @@ public final class CasePlan implements Iterable<Case> {
 
     /** A valid request of this kind: generated query and header values, and a valid body when the document has one. */
     private Case valid(long index, long generated, CaseKind kind, Binding binding, String label) {
+        return valid(draw(index, generated), kind, binding, label);
+    }
+
+    private Drawn draw(long index, long generated) {
         Rng rng = Rng.forCase(seed, generated);
         ValueGenerator values = new ValueGenerator(rng, stats);
+        // drawn in this order, the body first: the same seed gives the same request
         Optional<JsonNode> payload = bodySchema.map(s -> validPayload(values, s, index));
-        Map<String, String> query = merged(binding.parameters().query(), generated(values, rng, Parameter.Location.QUERY));
-        Map<String, String> header = merged(binding.parameters().header(), generated(values, rng, Parameter.Location.HEADER));
-        // a value the document declares both as a parameter and in the body is sent the same in both places
-        payload.filter(JsonNode::isObject).ifPresent(body -> declaredTwice.forEach(name -> {
-            JsonNode v = body.get(name);
-            if (v != null && v.isValueNode() && query.containsKey(name)) {
-                query.put(name, v.asString());
-            }
-        }));
-        Parameters p = binding.parameters().withQuery(query).withHeader(header);
-        return new Case(index, operation.id(), kind, p, payload, payload.map(Json::bytes).orElse(new byte[0]),
-                payload.map(b -> mediaType), Optional.empty(), binding.facts(), label);
+        Map<String, String> query = generated(values, rng, Parameter.Location.QUERY);
+        Map<String, String> header = generated(values, rng, Parameter.Location.HEADER);
+        return new Drawn(index, payload, payload.map(Json::bytes).orElse(new byte[0]), query, header);
     }
 
     /** Required parameters always, optional ones every other time or so. */

@@ -32,8 +32,8 @@ import java.util.stream.LongStream;
  * each delivery as {@link AnswerWait} says: spinning briefly against a fast target, parked against a slow one. The
  * workers and their exchangers (each a client and a kept-alive connection) serve every plan of a run, one plan after
  * the other: setting them up again for each operation cost more than its few cases.
- * Sequences go through {@link #inOrder} whole: one worker sends a sequence's steps in order with its own exchanger, as
- * each step needs the answers before it.
+ * Sequences go through {@link #madeAhead} whole: what their steps draw from the seed is made ahead, and one worker
+ * sends a sequence's steps in order with its own exchanger, as each step needs the answers before it.
  */
 final class Dispatch implements AutoCloseable {
     private final int workers;
@@ -67,8 +67,16 @@ final class Dispatch implements AutoCloseable {
      * generator cannot make, a binding the fixtures cannot give) comes out of the iteration as it is.
      */
     Iterable<Delivery> send(long size, LongFunction<Case> cases, Operation operation) {
-        return inOrder(() -> LongStream.range(0, size).mapToObj(i -> makers.submit(() -> cases.apply(i))).iterator(),
-                (made, mine) -> mine.deliver(unchecked(made), operation));
+        return madeAhead(size, cases, (c, mine) -> mine.deliver(c, operation));
+    }
+
+    /**
+     * What {@code task} makes on a worker of each of {@code size} items, in their order, item {@code i} made by
+     * {@code make} ahead of the worker that takes it, on a maker thread.
+     */
+    <T, R> Iterable<R> madeAhead(long size, LongFunction<T> make, BiFunction<T, HttpExchanger, R> task) {
+        return inOrder(() -> LongStream.range(0, size).mapToObj(i -> makers.submit(() -> make.apply(i))).iterator(),
+                (made, mine) -> task.apply(unchecked(made), mine));
     }
 
     private static ExecutorService daemons(int threads, String name) {

@@ -208,6 +208,16 @@ class DispatchTest {
     }
 
     @Test
+    void whatASequenceDrawsIsMadeOnAMakerAndSentOnAWorkerInItsOrder() {
+        try (Dispatch dispatch = new Dispatch(exchanger(URI.create("http://127.0.0.1:9"), OptionalDouble.empty()), 2)) {
+            List<String> done = new ArrayList<>();
+            dispatch.madeAhead(5, i -> i + " made on " + Thread.currentThread().getName(),
+                    (made, mine) -> made + ", sent on " + Thread.currentThread().getName()).forEach(done::add);
+            assertEquals(List.of(0, 1, 2, 3, 4).stream().map(i -> i + " made on conformance-maker, sent on conformance-worker").toList(), done);
+        }
+    }
+
+    @Test
     void aCaseThatCannotBeMadeStopsTheIterationWithItsOwnException() throws Exception {
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
         try (Dispatch dispatch = new Dispatch(exchanger, 1)) {

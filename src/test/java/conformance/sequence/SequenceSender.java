@@ -60,11 +60,29 @@ public final class SequenceSender {
      * stopped before its last step, if it did.
      */
     public Optional<String> send(int number, Sequence sequence, BiFunction<Case, Operation, Delivery> send, Consumer<Delivery> judge) {
+        return send(number, sequence, draw(number, sequence), send, judge);
+    }
+
+    /**
+     * What each step of sequence {@code number} draws from the seed (its body, its generated parameters): all that
+     * making a step takes apart from the earlier answers, so that it can be made ahead, off the worker that sends it.
+     */
+    public List<CasePlan.Drawn> draw(int number, Sequence sequence) {
+        List<CasePlan.Drawn> drawn = new ArrayList<>();
+        for (int i = 0; i < sequence.steps().size(); i++) {
+            drawn.add(plan(contract.operation(sequence.steps().get(i).operation())).draw(index(number, i)));
+        }
+        return drawn;
+    }
+
+    /** {@link #send(int, Sequence, BiFunction, Consumer)} with the steps {@link #draw drawn} before. */
+    public Optional<String> send(int number, Sequence sequence, List<CasePlan.Drawn> drawn, BiFunction<Case, Operation, Delivery> send,
+                                 Consumer<Delivery> judge) {
         List<Exchange> earlier = new ArrayList<>();
         for (int i = 0; i < sequence.steps().size(); i++) {
             Step step = sequence.steps().get(i);
             Operation op = contract.operation(step.operation());
-            long index = FIRST_INDEX + (long) number * STEPS_PER_SEQUENCE + i;
+            long index = index(number, i);
             Map<String, JsonNode> values = new LinkedHashMap<>();
             Optional<String> missing = step.link().flatMap(link -> take(link, earlier.get(step.from().getAsInt()), values, l -> true));
             missing = missing.or(() -> step.borrowed().flatMap(b -> take(b.link(), earlier.get(b.step()), values,
@@ -72,7 +90,7 @@ public final class SequenceSender {
             if (missing.isPresent()) {
                 return Optional.of("step " + (i + 1) + " (" + step.operation() + ") has no value: " + missing.get());
             }
-            Case generated = plan(op).valid(index, step.kind(), bound(op, index, values), label(sequence, i, step));
+            Case generated = plan(op).valid(drawn.get(i), step.kind(), bound(op, index, values), label(sequence, i, step));
             Case c = step.request().map(r -> r.over(generated, op, step)).orElse(generated);
             if (parent(sequence, i) && c.payload().isPresent()) {
                 c = c.withPayload(fixtures.adjust(op, index, required(op, c.payload().get())));
@@ -86,6 +104,10 @@ public final class SequenceSender {
             earlier.add(delivery.last());
         }
         return Optional.empty();
+    }
+
+    private static long index(int number, int step) {
+        return FIRST_INDEX + (long) number * STEPS_PER_SEQUENCE + step;
     }
 
     /** Whether a later step takes values from this one's answer. */
