@@ -187,7 +187,7 @@ public final class Redactor {
     }
 
     private static boolean isPlainText(String decoded) {
-        return !decoded.contains("[not valid UTF-8") && decoded.chars().noneMatch(c -> c == 0);
+        return decoded.indexOf('\0') < 0 && !decoded.contains("[not valid UTF-8");
     }
 
     private static String quote(String s) {
