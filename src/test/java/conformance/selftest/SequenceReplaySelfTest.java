@@ -1,11 +1,13 @@
 package conformance.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.Configuration;
+import conformance.Launch;
 import conformance.checks.EnsureResourceAvailability;
 import conformance.checks.Finding;
 import conformance.config.ConfigException;
@@ -13,6 +15,7 @@ import conformance.config.Settings;
 import conformance.exchange.Exchange;
 import conformance.reference.ReferenceTarget;
 import conformance.reference.StatefulFaults;
+import conformance.generation.Json;
 import conformance.report.ReportWriter;
 import conformance.run.ConformanceRun;
 import conformance.run.FailingSequences;
@@ -20,7 +23,10 @@ import conformance.run.Progress;
 import conformance.verdict.CheckResult;
 import conformance.verdict.Outcome;
 import conformance.verdict.Verdict;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +112,26 @@ class SequenceReplaySelfTest {
             assertTrue(e.getMessage().startsWith(Settings.name("replay") + ": no stored sequence finding 'seq-nosuchone'"), e.getMessage());
             assertTrue(e.getMessage().contains(known), e.getMessage());
             assertEquals(List.of(), sent);
+        }
+    }
+
+    @Test
+    void anUnknownIdThroughTheRunCommandIsOneLineAndAnInconclusiveSummary() throws IOException {
+        try (ReferenceTarget faulty = ReferenceTarget.start(StatefulFaults.conversationNotFetchable())) {
+            String known = stored(faulty).chainId().orElseThrow();
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            Map<String, String> s = new HashMap<>(Targets.settingsFor(faulty));
+            s.putAll(Map.of("reports", REPORTS.toString(), "replay", "seq-nosuchone"));
+            Launch.Outcome o = Launch.run(Settings.of(s), new PrintStream(console, true, StandardCharsets.UTF_8));
+            String out = console.toString(StandardCharsets.UTF_8).strip();
+            assertEquals(1, out.lines().count(), out);
+            assertTrue(out.startsWith("[conformance] INCONCLUSIVE — configuration: " + Settings.name("replay")
+                    + ": no stored sequence finding 'seq-nosuchone'") && out.contains(known), out);
+            assertFalse(out.contains("\tat "), "no trace on the console");
+            assertTrue(o.result().isEmpty() && o.stopReason().isPresent(), "the run command fails on a stop reason");
+            assertEquals("INCONCLUSIVE", Json.MAPPER.readTree(Files.readString(REPORTS.resolve(ReportWriter.SUMMARY)))
+                    .get("verdict").asString());
+            assertTrue(Files.readString(REPORTS.resolve(FailingSequences.FILE)).contains(known), "the stored chains are kept");
         }
     }
 
