@@ -14,12 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * What an update sent is what the next read of that resource shows: the resource itself, or its item (by id) in the
  * list above it. Fields are paired by equal names where the read's schema documents the field, plus the pairs the API
  * declares ({@link FieldPair}); blank values sent (null, empty, only spaces) are not judged, since a server may
- * ignore them. In a list, the other items keep the values the list showed for those fields before the update.
+ * ignore them. Inside an object whose schema lists its properties, only those are judged: a member the generator added
+ * beyond them is one the document promises nothing about, and a server may drop it (Chatwoot keeps only the members of
+ * {@code submitted_values} it permits); an object whose schema lists none (free-form, as {@code custom_attributes}) is
+ * judged member by member. In a list, the other items keep the values the list showed for those fields before the
+ * update.
  */
 public final class UpdatePersisted implements Check {
     public static final String ID = "update_persisted";
@@ -79,11 +84,12 @@ public final class UpdatePersisted implements Check {
         Map<String, FieldPair> pairs = pairs(u.exchange().operation(), e.operation());
         List<Finding> out = new ArrayList<>();
         String what = u.exchange().operation().id() + " sent ";
+        JsonNode sentSchema = u.exchange().operation().requestSchema().map(JsonSchema::node).orElse(MissingNode.getInstance());
         pairs.values().forEach(pair -> {
             JsonNode value = sent.at(pair.sent());
             JsonNode now = shown.get().at(pair.shown());
             // null is a value the read's schema may allow in place of any other: what the server withholds is not judged
-            if (!blank(value) && !now.isNull() && !holds(value, now, pair.ignoreCase())) {
+            if (!blank(value) && !now.isNull() && !holds(value, now, pair.ignoreCase(), schemaAt(sentSchema, pair.sent()))) {
                 out.add(Finding.of(this, e, what + pair.sent().substring(1) + " " + value + ", but the next read shows "
                         + (now.isMissingNode() ? "no " + pair.shown().substring(1) : pair.shown().substring(1) + " " + now)).at(pair.shown()));
             }
@@ -124,18 +130,34 @@ public final class UpdatePersisted implements Check {
         return out;
     }
 
+    /** The schema of the member at {@code pointer} (a path of property names) inside {@code schema}; missing if undeclared. */
+    private static JsonNode schemaAt(JsonNode schema, String pointer) {
+        JsonNode at = schema;
+        for (String name : pointer.substring(1).split("/")) {
+            at = at.path("properties").path(name.replace("~1", "/").replace("~0", "~"));
+        }
+        return at;
+    }
+
     private static boolean blank(JsonNode v) {
         return v.isMissingNode() || v.isNull() || v.isString() && v.asString().isBlank() || v.isContainer() && v.isEmpty();
     }
 
-    /** Whether the read shows what was sent: scalars equal, objects holding every non-blank member sent (a merge is fine). */
-    private static boolean holds(JsonNode sent, JsonNode shown, boolean ignoreCase) {
+    /**
+     * Whether the read shows what was sent ({@code schema}: the request schema's for it, missing when unknown): scalars
+     * equal, objects holding every non-blank member sent that their schema lists, or every one when it lists none (a
+     * merge is fine).
+     */
+    private static boolean holds(JsonNode sent, JsonNode shown, boolean ignoreCase, JsonNode schema) {
         if (sent.isObject()) {
             if (!shown.isObject()) {
                 return false;
             }
+            JsonNode listed = schema.path("properties");
+            boolean freeForm = !listed.isObject() || listed.isEmpty();
             for (Map.Entry<String, JsonNode> member : sent.properties()) {
-                if (!blank(member.getValue()) && !holds(member.getValue(), shown.path(member.getKey()), ignoreCase)) {
+                if ((freeForm || listed.has(member.getKey())) && !blank(member.getValue())
+                        && !holds(member.getValue(), shown.path(member.getKey()), ignoreCase, listed.path(member.getKey()))) {
                     return false;
                 }
             }

@@ -17,6 +17,8 @@ class UpdatePersistedTest {
     private static final List<FieldPair> PAIRS = List.of(FieldPair.withoutCase("update-a-contact", "email"),
             FieldPair.renamed("update-a-message", "/submitted_values", "/content_attributes/submitted_values"));
     private final UpdatePersisted check = new UpdatePersisted(PAIRS);
+    /** The document's contact read shows no custom_attributes: paired here, a free-form object (its schema lists no member). */
+    private final UpdatePersisted freeForm = new UpdatePersisted(List.of(FieldPair.renamed("update-a-contact", "/custom_attributes", "/custom_attributes")));
 
     private static Exchange updateContact(String sent) {
         return call("update-a-contact", "c1").sent(sent).body("{}").build();
@@ -87,15 +89,30 @@ class UpdatePersistedTest {
     void numbersInsideAnArrayAreComparedByValueWhateverNodeTypeHoldsThem() {
         // the generator builds a long where parsing the answer gives an int: the same -868
         ObjectNode sent = Json.NODES.objectNode();
-        sent.putObject("submitted_values").putArray("values").add(Json.NODES.numberNode(-868L)).add(0.5);
+        sent.putObject("custom_attributes").putArray("values").add(Json.NODES.numberNode(-868L)).add(0.5);
+        Exchange update = call("update-a-contact", "c1").sent(sent).body("{}").build();
+        Function<String, Exchange> shown = values -> fetchContact(update, "{\"custom_attributes\": {\"values\": " + values + "}}");
+        assertEquals(List.of(), freeForm.judge(shown.apply("[-868, 0.50]")));
+        assertEquals(1, freeForm.judge(shown.apply("[-869, 0.5]")).size());
+        assertEquals(1, freeForm.judge(shown.apply("[-868]")).size());
+    }
+
+    @Test
+    void aMemberTheSchemaDoesNotListIsNotJudgedInsideAnObjectThatListsItsMembersButEveryMemberIsInAFreeFormOne() {
         Exchange listed = call("list-all-conversation-messages", "c1").body(BEFORE).build();
-        Exchange update = call("update-a-message", "c1").sent(sent).body("{}").build();
+        Exchange update = call("update-a-message", "c1").sent("{\"submitted_values\": {\"title\": \"t\", \"extra\": {\"a\": 1},"
+                + " \"csat_survey_response\": {\"rating\": 2, \"more\": true}}}").body("{}").build();
         Function<String, Exchange> shown = values -> after(call("list-all-conversation-messages", "c1")
-                .body("[{\"id\": 8, \"content_attributes\": {}}, {\"id\": 9, \"content_attributes\": {\"submitted_values\": {\"values\": "
-                        + values + "}}}]").build(), List.of(listed, update));
-        assertEquals(List.of(), check.judge(shown.apply("[-868, 0.50]")));
-        assertEquals(1, check.judge(shown.apply("[-869, 0.5]")).size());
-        assertEquals(1, check.judge(shown.apply("[-868]")).size());
+                .body("[{\"id\": 8, \"content_attributes\": {}}, {\"id\": 9, \"content_attributes\": {\"submitted_values\": "
+                        + values + "}}]").build(), List.of(listed, update));
+        // submitted_values lists name, title, value and csat_survey_response (rating, feedback_message): Chatwoot keeps those
+        assertEquals(List.of(), check.judge(shown.apply("{\"title\": \"t\", \"csat_survey_response\": {\"rating\": 2}}")));
+        assertEquals(1, check.judge(shown.apply("{\"title\": \"t\", \"csat_survey_response\": {\"rating\": 3}}")).size());
+        assertEquals(1, check.judge(shown.apply("{\"csat_survey_response\": {\"rating\": 2}}")).size());
+        // custom_attributes lists none: a member the server dropped is an update that did not stick
+        Exchange contact = updateContact("{\"custom_attributes\": {\"plan\": \"gold\", \"seats\": 3}}");
+        assertEquals(1, freeForm.judge(fetchContact(contact, "{\"custom_attributes\": {\"plan\": \"gold\"}}")).size());
+        assertEquals(List.of(), freeForm.judge(fetchContact(contact, "{\"custom_attributes\": {\"plan\": \"gold\", \"seats\": 3, \"x\": 1}}")));
     }
 
     @Test
