@@ -108,7 +108,7 @@ public final class CasePlan implements Iterable<Case> {
             Parameters p = binding.parameters().withQuery(merged(binding.parameters().query(), stored.query()))
                     .withHeader(merged(binding.parameters().header(), stored.header()));
             return new Case(index, operation.id(), stored.kind(), p, stored.payload(), stored.body(), stored.contentType(),
-                    stored.brokenRule(), binding.facts(), "stored failing case: " + stored.label());
+                    stored.brokenRule(), binding.facts(), stored.sentLabel());
         }
         long generated = index - first.size();
         if (generated < scenarios.size()) {

@@ -12,6 +12,13 @@ import tools.jackson.databind.JsonNode;
 public record StoredCase(CaseKind kind, String label, Optional<JsonNode> payload, byte[] body,
                          Optional<String> contentType, Optional<BrokenRule> brokenRule, Map<String, String> query,
                          Map<String, String> header) {
+    /**
+     * What a case sent again from a stored one says after its label. After, not before: a finding names the case as
+     * its first run did, so that a waiver's message pattern matches it alike (one written for a label's start did not).
+     */
+    static final String MARK = " (stored failing case)";
+    /** How earlier versions marked one, before the label, once more each time it was stored again. */
+    private static final String EARLIER_MARK = "stored failing case: ";
 
     public StoredCase {
         query = Map.copyOf(query);
@@ -24,7 +31,21 @@ public record StoredCase(CaseKind kind, String label, Optional<JsonNode> payload
     }
 
     public static StoredCase of(Case c) {
-        return new StoredCase(c.kind(), c.label(), c.payload(), c.body(), c.contentType(), c.brokenRule(),
+        return new StoredCase(c.kind(), firstLabel(c.label()), c.payload(), c.body(), c.contentType(), c.brokenRule(),
                 c.parameters().query(), c.parameters().header());
+    }
+
+    /** The label of the case this one sends again: its first run's, marked. */
+    public String sentLabel() {
+        return firstLabel(label) + MARK;
+    }
+
+    /** A case's label as its first run gave it: what is stored again is never marked twice. */
+    public static String firstLabel(String label) {
+        String first = label.endsWith(MARK) ? label.substring(0, label.length() - MARK.length()) : label;
+        while (first.startsWith(EARLIER_MARK)) {
+            first = first.substring(EARLIER_MARK.length());
+        }
+        return first;
     }
 }

@@ -148,7 +148,7 @@ public final class FailingCases {
         ObjectNode e = Json.NODES.objectNode();
         e.put("check", checkId);
         e.put("kind", kase.kind().id());
-        e.put("label", kase.label());
+        e.put("label", StoredCase.firstLabel(kase.label()));
         kase.contentType().ifPresent(t -> e.put("contentType", t));
         kase.brokenRule().ifPresent(r -> {
             ObjectNode rule = e.putObject("rule");

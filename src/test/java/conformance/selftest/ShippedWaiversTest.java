@@ -1,13 +1,16 @@
 package conformance.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import conformance.checks.StatusCodeConformance;
 import conformance.contract.ContractLoader;
+import conformance.report.ReportWriter;
 import conformance.report.SummaryJson;
 import conformance.run.ConformanceRun;
+import conformance.run.FailingCases;
 import conformance.selftest.ChatwootDialectTest.Deviation;
 import conformance.verdict.FindingGroup;
 import conformance.verdict.Outcome;
@@ -107,6 +110,23 @@ class ShippedWaiversTest {
                         + WAIVERS + " -Dconformance.seed=7 -Dconformance.storedCases=false\n")) {
             assertTrue(first.contains(row), row + " in\n" + first);
         }
+    }
+
+    /**
+     * The failing cases an unwaived run stores are sent first by the next run: their findings name them as their first
+     * run did, so the waivers that cover those cover these, and stored again they are not marked twice.
+     */
+    @Test
+    void aWaivedRunAfterAnUnwaivedOneSendsItsStoredFailingCasesFirstAndStaysConformant(@TempDir Path dir) throws Exception {
+        ConformanceRun.Result unwaived = ChatwootDialectTest.embedded(Map.of("tries", FEW_TRIES, "reports", dir.toString()));
+        assertEquals(Verdict.NON_CONFORMANT, unwaived.report().verdict(), unwaived.report().headline());
+        new ReportWriter(dir).finish(unwaived);
+        ConformanceRun.Result waived = ChatwootDialectTest.embedded(Map.of("tries", FEW_TRIES, "reports", dir.toString(), "waivers", WAIVERS));
+        assertTrue(waived.report().replay().storedCases().sent() > 0, "the stored failing cases went first");
+        assertEquals(Verdict.CONFORMANT, waived.report().verdict(), waived.report().headline());
+        new ReportWriter(dir).finish(waived);
+        String stored = Files.readString(dir.resolve(FailingCases.FILE));
+        assertFalse(stored.contains("stored failing case"), "stored again under their first labels: " + stored);
     }
 
     private static String normalized(ConformanceRun.Result r) {
