@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -133,8 +134,8 @@ public final class UpdatePersisted implements Check {
     /** The schema of the member at {@code pointer} (a path of property names) inside {@code schema}; missing if undeclared. */
     private static JsonNode schemaAt(JsonNode schema, String pointer) {
         JsonNode at = schema;
-        for (String name : pointer.substring(1).split("/")) {
-            at = at.path("properties").path(name.replace("~1", "/").replace("~0", "~"));
+        for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
+            at = at.path("properties").path(p.getMatchingProperty());
         }
         return at;
     }
