@@ -37,7 +37,7 @@ final class Sequencing {
         Set<String> ids = selected.stream().map(Operation::id).collect(Collectors.toSet());
         List<Sequence> sequences = all.stream().filter(s -> ids.containsAll(s.operations())).toList();
         try (Dispatch dispatch = new Dispatch(exchanger, workers)) {
-            for (Sent sent : dispatch.madeAhead(sequences.size(), i -> new Drawn((int) i, sender.draw((int) i, sequences.get((int) i))),
+            for (Sent sent : dispatch.madeAhead(sequences.size(), i -> new DrawnSequence((int) i, sender.draw((int) i, sequences.get((int) i))),
                     (drawn, mine) -> Sent.by(sender, drawn, sequences.get(drawn.number()), mine))) {
                 progress.stage("sequence " + (sent.number() + 1) + "/" + sequences.size() + ": " + sequences.get(sent.number()).name());
                 sent.deliveries().forEach(judging::take);
@@ -47,12 +47,12 @@ final class Sequencing {
     }
 
     /** What the steps of sequence {@code number} draw from the seed, made before a worker takes it. */
-    private record Drawn(int number, List<CasePlan.Drawn> steps) {
+    private record DrawnSequence(int number, List<CasePlan.Drawn> steps) {
     }
 
     /** One sequence as its worker sent it: each step's delivery in order, and why it stopped before its last step. */
     private record Sent(int number, List<Delivery> deliveries, Optional<String> stopped) {
-        static Sent by(SequenceSender sender, Drawn drawn, Sequence sequence, HttpExchanger exchanger) {
+        static Sent by(SequenceSender sender, DrawnSequence drawn, Sequence sequence, HttpExchanger exchanger) {
             List<Delivery> deliveries = new ArrayList<>();
             Optional<String> stopped = sender.send(drawn.number(), sequence, drawn.steps(), exchanger::deliver, deliveries::add);
             return new Sent(drawn.number(), deliveries, stopped);
