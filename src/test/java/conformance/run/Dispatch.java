@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,15 +28,25 @@ import java.util.stream.LongStream;
  * judging stays on one thread and reports do not depend on the number of workers. Cases are made ahead, on threads of
  * their own (as many as workers), while the workers wait for answers: a worker finds its next case made when its last
  * answer arrives, so generating adds nothing to a slow server's latency (made on the worker, it added about a tenth to
- * each request at 5 ms a request). Neither making nor sending happens on the judging thread. At most two cases per
- * worker are ahead of the one being judged: memory stays flat however long the plan. The judging thread waits for
+ * each request at 5 ms a request). Neither making nor sending happens on the judging thread. At most
+ * {@link #SENT_AHEAD} cases per worker are sent ahead of the one being judged, and {@link #MADE_AHEAD} made: memory
+ * stays flat however long the plan. The judging thread waits for
  * each delivery as {@link AnswerWait} says: spinning briefly against a fast target, parked against a slow one. The
- * workers and their exchangers (each a client and a kept-alive connection) serve every plan of a run, one plan after
- * the other: setting them up again for each operation cost more than its few cases.
+ * workers and their exchangers (each a client and a kept-alive connection) serve every plan of a run, the plans
+ * streamed one after the other through the same window: setting them up again for each operation cost more than its
+ * few cases.
  * Sequences go through {@link #madeAhead} whole: what their steps draw from the seed is made ahead, and one worker
  * sends a sequence's steps in order with its own exchanger, as each step needs the answers before it.
  */
 final class Dispatch implements AutoCloseable {
+    /** Items given to the workers ahead of the one being judged, per worker. */
+    static final int SENT_AHEAD = 2;
+    /**
+     * Items taken ahead of the one being judged, per worker, those given to the workers included: a case is made this
+     * far ahead, so that a maker late by a case or two (the machine busy elsewhere) does not hold up its worker.
+     */
+    static final int MADE_AHEAD = 8;
+
     private final int workers;
     private final Duration timeout;
     private final ExecutorService pool;
@@ -61,13 +72,58 @@ final class Dispatch implements AutoCloseable {
         exchangers.addAll(all);
     }
 
+    /** The cases of one operation: {@code size} of them, case {@code i} made by {@code cases}. */
+    record Plan(long size, LongFunction<Case> cases, Operation operation) {
+    }
+
     /**
      * The deliveries of a plan's {@code size} cases, in plan order, case {@code i} made by {@code cases} ahead of the
-     * worker that sends it; a plan is read through before the next one is sent. What making a case throws (a body the
-     * generator cannot make, a binding the fixtures cannot give) comes out of the iteration as it is.
+     * worker that sends it. What making a case throws (a body the generator cannot make, a binding the fixtures cannot
+     * give) comes out of the iteration as it is.
      */
     Iterable<Delivery> send(long size, LongFunction<Case> cases, Operation operation) {
-        return madeAhead(size, cases, (c, mine) -> mine.deliver(c, operation));
+        return send(List.of(new Plan(size, cases, operation)));
+    }
+
+    /**
+     * The deliveries of every plan's cases, one plan after the other, in plan order. The plans stream through one
+     * window: the next plan's first cases are made, and sent, while the last one's are judged (draining the window at
+     * each of a run's twelve operations left the worker idle each time). No case of a plan is sent before every
+     * request of the plans before it has been answered, so that on several workers what a plan does to the target
+     * (a resolve, an update) is over when the next operation's cases see it, as it is on one.
+     */
+    Iterable<Delivery> send(List<Plan> plans) {
+        List<CountDownLatch> answered = plans.stream().map(p -> new CountDownLatch(Math.toIntExact(p.size()))).toList();
+        return madeAhead(plans.stream().mapToLong(Plan::size).sum(), i -> {
+            int plan = 0;
+            long at = i;
+            while (at >= plans.get(plan).size()) {
+                at -= plans.get(plan++).size();
+            }
+            return new Item(plan, plans.get(plan).cases().apply(at));
+        }, (item, mine) -> {
+            try {
+                for (int earlier = 0; earlier < item.plan(); earlier++) {
+                    await(answered.get(earlier));
+                }
+                return mine.deliver(item.kase(), plans.get(item.plan()).operation());
+            } finally {
+                answered.get(item.plan()).countDown();
+            }
+        });
+    }
+
+    /** A case made, and the plan it is of. */
+    private record Item(int plan, Case kase) {
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while the cases of an earlier operation were still on the wire", e);
+        }
     }
 
     /**
@@ -112,6 +168,7 @@ final class Dispatch implements AutoCloseable {
     }
 
     private <T, R> Iterator<R> results(Iterator<T> items, BiFunction<T, HttpExchanger, R> task) {
+        Deque<T> made = new ArrayDeque<>();
         Deque<Future<R>> window = new ArrayDeque<>();
         AnswerWait waiting = new AnswerWait();
         return new Iterator<>() {
@@ -137,8 +194,11 @@ final class Dispatch implements AutoCloseable {
             }
 
             private void fill() {
-                while (window.size() < 2 * workers && items.hasNext()) {
-                    T item = items.next();
+                while (made.size() + window.size() < MADE_AHEAD * workers && items.hasNext()) {
+                    made.addLast(items.next());
+                }
+                while (window.size() < SENT_AHEAD * workers && !made.isEmpty()) {
+                    T item = made.removeFirst();
                     window.addLast(pool.submit(() -> {
                         HttpExchanger mine = exchangers.take();
                         try {

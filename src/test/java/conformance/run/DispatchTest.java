@@ -208,6 +208,47 @@ class DispatchTest {
     }
 
     @Test
+    void theNextOperationsFirstCaseIsSentWhileTheLastOnesIsStillBeingJudged() throws Exception {
+        HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
+        List<Long> delivered = new ArrayList<>();
+        try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
+            Iterator<Delivery> deliveries = dispatch.send(List.of(new Dispatch.Plan(1, DispatchTest::kase, OPERATION),
+                    new Dispatch.Plan(0, DispatchTest::kase, OPERATION), new Dispatch.Plan(2, i -> kase(10 + i), OPERATION))).iterator();
+            delivered.add(deliveries.next().last().kase().index());
+            // the first operation's only delivery is in hand, not yet judged: the next operation's first case goes meanwhile
+            assertTrue(secondArrived.await(5, TimeUnit.SECONDS), "the next operation's first case waited for the last one to be judged");
+            deliveries.forEachRemaining(d -> delivered.add(d.last().kase().index()));
+        }
+        assertEquals(List.of(0L, 10L, 11L), delivered, "every plan's cases, in the plans' order, an empty one passed");
+    }
+
+    @Test
+    void onSeveralWorkersNoCaseOfAnOperationIsSentBeforeTheLastOnesAreAnswered() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.setExecutor(handlers);
+        target.createContext("/", http -> {
+            http.getRequestBody().readAllBytes();
+            int n = requests.incrementAndGet();
+            events.add("arrived " + n);
+            // the first operation's two cases, one on each worker, are answered after 50 and 600 ms
+            sleep(Duration.ofMillis(n == 1 ? 50 : n == 2 ? 600 : 0));
+            events.add("answered " + n);
+            http.sendResponseHeaders(204, -1);
+            http.close();
+        });
+        target.start();
+        HttpExchanger exchanger = exchanger(URI.create("http://127.0.0.1:" + target.getAddress().getPort()), OptionalDouble.empty());
+        try (Dispatch dispatch = new Dispatch(exchanger, 2)) {
+            dispatch.send(List.of(new Dispatch.Plan(2, DispatchTest::kase, OPERATION), new Dispatch.Plan(1, DispatchTest::kase, OPERATION)))
+                    .forEach(d -> assertTrue(d.last().answered()));
+        }
+        assertEquals(3, requests.get());
+        assertTrue(events.indexOf("arrived 3") > events.indexOf("answered 1") && events.indexOf("arrived 3") > events.indexOf("answered 2"),
+                "the second operation's case was sent before both of the first's were answered: " + events);
+    }
+
+    @Test
     void whatASequenceDrawsIsMadeOnAMakerAndSentOnAWorkerInItsOrder() {
         try (Dispatch dispatch = new Dispatch(exchanger(URI.create("http://127.0.0.1:9"), OptionalDouble.empty()), 2)) {
             List<String> done = new ArrayList<>();
