@@ -193,7 +193,7 @@ public final class ConformanceRun {
         // what a reader finds if the run never finishes (killed, timed out): never a pass, every finding so far
         Supplier<Result> soFar = () -> result.apply(Optional.of("the run did not finish: it stopped "
                 + sending.where() + "; the findings made until then are listed"));
-        sending.onCase(() -> observer.progressed(tally.distinct().size(), soFar));
+        sending.onCase(() -> observer.progressed(tally.distinctCount(), soFar));
         Optional<String> inconclusive = Optional.empty();
         progress.stage("target " + config.target().baseUrl().get() + ", seed " + seed + ", " + config.generation().tries() + " tries per operation, "
                 + "profile " + config.generation().profile().id() + (config.target().workers() > 1 ? ", " + config.target().workers() + " workers" : "")

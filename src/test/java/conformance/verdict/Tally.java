@@ -80,6 +80,15 @@ public final class Tally {
         return false;
     }
 
+    /** How many findings {@link #distinct} holds, without a list of them (asked after every case). */
+    public synchronized int distinctCount() {
+        int n = 0;
+        for (Entry e : entries.values()) {
+            n += e.firsts.size();
+        }
+        return n;
+    }
+
     public synchronized List<Finding> distinct() {
         List<Finding> all = new ArrayList<>();
         entries.values().forEach(e -> all.addAll(e.firsts.values()));
