@@ -21,8 +21,12 @@ public final class Redactor {
             "proxy-authorization", "x-api-key");
     private static final List<String> SECRET_MEMBER_NAMES = List.of("identifier_hash", "pubsub_token", "hmac_token",
             "api_access_token", "access_token", "password");
-    /** Each name as the member pattern needs it, quoted: text holding none of them cannot match, and is not scanned. */
-    private static final List<String> QUOTED_NAMES = SECRET_MEMBER_NAMES.stream().map(n -> '"' + n + '"').toList();
+    /**
+     * How each quoted name ends (its last four letters and the closing quote): text holding none of these cannot match
+     * the member pattern, and is not scanned. Three searches instead of one per name, on every text of every exchange.
+     */
+    private static final List<String> NAME_ENDINGS = SECRET_MEMBER_NAMES.stream().map(n -> n.substring(n.length() - 4) + '"')
+            .distinct().toList();
     private static final Pattern SECRET_MEMBERS = Pattern.compile(
             "(\"(?:" + String.join("|", SECRET_MEMBER_NAMES) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
@@ -54,7 +58,7 @@ public final class Redactor {
     /** {@code form} gives how a secret looks in {@code text}: as it is, or as its UTF-8 bytes read one char each. */
     private String redact(String text, UnaryOperator<String> form) {
         // a plain search is many times cheaper than the pattern, and most bodies name no secret member
-        String out = QUOTED_NAMES.stream().anyMatch(text::contains)
+        String out = NAME_ENDINGS.stream().anyMatch(text::contains)
                 ? SECRET_MEMBERS.matcher(text).replaceAll("$1\"" + Secret.PLACEHOLDER + "\"") : text;
         for (String s : secrets) {
             out = out.replace(form.apply(s), Secret.PLACEHOLDER);
