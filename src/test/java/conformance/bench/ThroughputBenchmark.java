@@ -18,6 +18,7 @@ import conformance.verdict.RunReport;
 import conformance.verdict.Verdict;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -62,8 +63,10 @@ class ThroughputBenchmark {
      * Rounds whose figures are dropped: the JIT is still compiling the senders' paths (the raw client's too). The suite
      * has far more code to compile than its transport, much of it run once a request or less: in one JVM its passes
      * kept getting faster for about thirty of them (a quiet machine, 2026-12-02: 2.1 s for the second pass, 1.35 s for
-     * the seventh, 0.62-0.8 s from the thirtieth on), its transport's for far fewer. {@code -Dbenchmark.warmUp=N}
-     * sets another number.
+     * the seventh, 0.62-0.8 s from the thirtieth on), its transport's for far fewer. Each round prints how long the
+     * JIT compiled meanwhile: 1-6 s a round at first, about 100 ms by the thirtieth, about 35 ms by the sixtieth. Sixty
+     * rounds of warm-up did not move the ratio (five runs each, 2026-12-02: a median of 0.97 after 30, 1.03 after 60).
+     * {@code -Dbenchmark.warmUp=N} sets another number.
      */
     private static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 30);
     private static final int ROUNDS = 9;
@@ -72,6 +75,8 @@ class ThroughputBenchmark {
     private static final String TRANSPORT = "its transport alone (HttpExchanger, REST Assured)";
     private static final String RAW = "raw HttpClient";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The compilers' time (the JIT's threads), summed: still climbing by hundreds of ms a round means still warming up. */
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
     @TempDir
@@ -123,25 +128,30 @@ class ThroughputBenchmark {
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         List<Double> rawRatios = new ArrayList<>();
+        List<Double> compiling = new ArrayList<>();
         for (int round = 1 - WARM_UP; round <= ROUNDS; round++) {
             Map<String, Pass> passes = new LinkedHashMap<>();
+            long compiled = COMPILER.getTotalCompilationTime();
             for (String sender : order) {
                 passes.put(sender, pass(senders.get(sender)));
             }
+            long jit = COMPILER.getTotalCompilationTime() - compiled;
             Collections.rotate(order, 1);
             assertEquals(recording.sent().size(), passes.get(SUITE).requests(), "the suite sends what was recorded");
             Pass suite = passes.get(SUITE);
             Pass transport = passes.get(TRANSPORT);
             double ratio = suite.rate() / transport.rate();
             System.out.printf("[benchmark] %s: suite %.0f requests/s, its transport alone %.0f, raw client %.0f; "
-                            + "suite / transport %.2f (%d requests each)%n", round <= 0 ? "warm-up" : "round " + round,
-                    suite.rate(), transport.rate(), passes.get(RAW).rate(), ratio, suite.requests());
+                            + "suite / transport %.2f (%d requests each); the JIT compiling for %d ms meanwhile%n",
+                    round <= 0 ? "warm-up " + (round + WARM_UP) : "round " + round,
+                    suite.rate(), transport.rate(), passes.get(RAW).rate(), ratio, suite.requests(), jit);
             if (round > 0) {
                 passes.forEach((sender, p) -> {
                     rates.get(sender).add(p.rate());
                     cpu.get(sender).add(p.cpuMicrosPerRequest());
                 });
                 ratios.add(ratio);
+                compiling.add((double) jit);
                 cpuRatios.add(transport.cpuMicrosPerRequest() / suite.cpuMicrosPerRequest());
                 rawRatios.add(suite.rate() / passes.get(RAW).rate());
             }
@@ -154,6 +164,7 @@ class ThroughputBenchmark {
         table.row("suite / its transport alone, each round's pair (goal >= 0.9)", Spread.of(ratios).show("%.2f"))
                 .row("its transport's CPU per request / the suite's, each round's pair", Spread.of(cpuRatios).show("%.2f"))
                 .row("suite / raw", Spread.of(rawRatios).show("%.2f"))
+                .row("the JIT's compiling during a round (its three passes), ms", Spread.of(compiling).show("%.0f"))
                 .row("transport: CPU per request on its sending thread, µs",
                         Spread.of(transportCpu.subList(WARM_UP, transportCpu.size())).show("%.0f"))
                 .row("raw client: whole round trip (1 / rate), µs",
