@@ -103,6 +103,7 @@ final class Dispatch implements AutoCloseable {
             return new Item(plan, plans.get(plan).cases().apply(at));
         }, (item, mine) -> {
             try {
+                // every earlier plan, not only the last: an empty plan's latch is open from the start
                 for (int earlier = 0; earlier < item.plan(); earlier++) {
                     await(answered.get(earlier));
                 }
