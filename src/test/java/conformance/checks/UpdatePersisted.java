@@ -21,7 +21,8 @@ import tools.jackson.databind.node.MissingNode;
  * What an update sent is what the next read of that resource shows: the resource itself, or its item (by id) in the
  * list above it. Fields are paired by equal names where the read's schema documents the field, plus the pairs the API
  * declares ({@link FieldPair}); blank values sent (null, empty, only spaces) are not judged, since a server may
- * ignore them. Inside an object whose schema lists its properties, only those are judged: a member the generator added
+ * ignore them. Inside an object whose schema lists its properties (its own or its parts', {@link ListedMembers}), only
+ * those are judged: a member the generator added
  * beyond them is one the document promises nothing about, and a server may drop it (Chatwoot keeps only the members of
  * {@code submitted_values} it permits); an object whose schema lists none (free-form, as {@code custom_attributes}) is
  * judged member by member. In a list, the other items keep the values the list showed for those fields before the
@@ -120,10 +121,10 @@ public final class UpdatePersisted implements Check {
     /** Declared pairs of this update, and equal names for the top-level fields the read documents and nothing declared. */
     private Map<String, FieldPair> pairs(Operation update, Operation read) {
         Map<String, FieldPair> out = new TreeMap<>();
-        JsonNode shownSchema = read.success().flatMap(Response::schema).map(JsonSchema::node)
-                .map(s -> read.answersArray() ? s.path("items") : s).orElse(null);
-        update.requestSchema().map(s -> s.node().path("properties")).ifPresent(sent -> sent.propertyNames().forEach(name -> {
-            if (shownSchema != null && shownSchema.path("properties").has(name)) {
+        Map<String, JsonNode> shown = read.success().flatMap(Response::schema).map(JsonSchema::node)
+                .map(s -> ListedMembers.of(read.answersArray() ? s.path("items") : s)).orElse(Map.of());
+        update.requestSchema().map(s -> ListedMembers.of(s.node())).ifPresent(sent -> sent.keySet().forEach(name -> {
+            if (shown.containsKey(name)) {
                 out.put("/" + name, FieldPair.renamed(update.id(), "/" + name, "/" + name));
             }
         }));
@@ -135,7 +136,7 @@ public final class UpdatePersisted implements Check {
     private static JsonNode schemaAt(JsonNode schema, String pointer) {
         JsonNode at = schema;
         for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
-            at = at.path("properties").path(p.getMatchingProperty());
+            at = ListedMembers.of(at).getOrDefault(p.getMatchingProperty(), MissingNode.getInstance());
         }
         return at;
     }
@@ -154,11 +155,11 @@ public final class UpdatePersisted implements Check {
             if (!shown.isObject()) {
                 return false;
             }
-            JsonNode listed = schema.path("properties");
-            boolean freeForm = !listed.isObject() || listed.isEmpty();
+            Map<String, JsonNode> listed = ListedMembers.of(schema);
+            boolean freeForm = listed.isEmpty();
             for (Map.Entry<String, JsonNode> member : sent.properties()) {
-                if ((freeForm || listed.has(member.getKey())) && !blank(member.getValue())
-                        && !holds(member.getValue(), shown.path(member.getKey()), ignoreCase, listed.path(member.getKey()))) {
+                if ((freeForm || listed.containsKey(member.getKey())) && !blank(member.getValue()) && !holds(member.getValue(),
+                        shown.path(member.getKey()), ignoreCase, listed.getOrDefault(member.getKey(), MissingNode.getInstance()))) {
                     return false;
                 }
             }
