@@ -77,16 +77,9 @@ final class Dispatch implements AutoCloseable {
     }
 
     /**
-     * The deliveries of a plan's {@code size} cases, in plan order, case {@code i} made by {@code cases} ahead of the
-     * worker that sends it. What making a case throws (a body the generator cannot make, a binding the fixtures cannot
-     * give) comes out of the iteration as it is.
-     */
-    Iterable<Delivery> send(long size, LongFunction<Case> cases, Operation operation) {
-        return send(List.of(new Plan(size, cases, operation)));
-    }
-
-    /**
-     * The deliveries of every plan's cases, one plan after the other, in plan order. The plans stream through one
+     * The deliveries of every plan's cases, one plan after the other, in plan order, case {@code i} of a plan made by
+     * its {@code cases} ahead of the worker that sends it. What making a case throws (a body the generator cannot
+     * make, a binding the fixtures cannot give) comes out of the iteration as it is. The plans stream through one
      * window: the next plan's first cases are made, and sent, while the last one's are judged (draining the window at
      * each of a run's twelve operations left the worker idle each time). No case of a plan is sent before every
      * request of the plans before it has been answered, so that on several workers what a plan does to the target

@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,7 +141,7 @@ class DispatchTest {
         HttpExchanger exchanger = exchanger(start(true), OptionalDouble.empty());
         long start = System.nanoTime();
         try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
-            assertTrue(dispatch.send(3, DispatchTest::kase, OPERATION).iterator().next().last().answered());
+            assertTrue(dispatch.send(plan(3, DispatchTest::kase)).iterator().next().last().answered());
             assertTrue(secondArrived.await(10, TimeUnit.SECONDS), "the worker sends the next case while the first is judged");
         }
         Duration closing = Duration.ofNanos(System.nanoTime() - start);
@@ -152,7 +153,7 @@ class DispatchTest {
         // one request every 5 s: the worker waits for its slot when the run stops
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.of(0.2));
         Dispatch dispatch = new Dispatch(exchanger, 1);
-        assertTrue(dispatch.send(3, DispatchTest::kase, OPERATION).iterator().next().last().answered());
+        assertTrue(dispatch.send(plan(3, DispatchTest::kase)).iterator().next().last().answered());
         long closed = System.nanoTime();
         dispatch.close();
         Duration closing = Duration.ofNanos(System.nanoTime() - closed);
@@ -168,10 +169,10 @@ class DispatchTest {
         Set<Thread> makers = ConcurrentHashMap.newKeySet();
         List<Long> delivered = new ArrayList<>();
         try (Dispatch dispatch = new Dispatch(exchanger, 2)) {
-            for (Delivery d : dispatch.send(6, i -> {
+            for (Delivery d : dispatch.send(plan(6, i -> {
                 makers.add(Thread.currentThread());
                 return kase(i);
-            }, OPERATION)) {
+            }))) {
                 delivered.add(d.last().kase().index());
             }
         }
@@ -197,12 +198,12 @@ class DispatchTest {
         target.start();
         HttpExchanger exchanger = exchanger(URI.create("http://127.0.0.1:" + target.getAddress().getPort()), OptionalDouble.empty());
         try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
-            dispatch.send(2, i -> {
+            dispatch.send(plan(2, i -> {
                 if (i == 1) {
                     secondMade.countDown();
                 }
                 return kase(i);
-            }, OPERATION).forEach(d -> assertTrue(d.last().answered()));
+            })).forEach(d -> assertTrue(d.last().answered()));
         }
         assertTrue(madeMeanwhile.get(), "on one worker the second case was made while the first was on the wire");
     }
@@ -262,16 +263,21 @@ class DispatchTest {
     void aCaseThatCannotBeMadeStopsTheIterationWithItsOwnException() throws Exception {
         HttpExchanger exchanger = exchanger(start(false), OptionalDouble.empty());
         try (Dispatch dispatch = new Dispatch(exchanger, 1)) {
-            Iterator<Delivery> deliveries = dispatch.send(3, i -> {
+            Iterator<Delivery> deliveries = dispatch.send(plan(3, i -> {
                 if (i == 1) {
                     throw new GenerationException("no body the schema accepts");
                 }
                 return kase(i);
-            }, OPERATION).iterator();
+            })).iterator();
             assertTrue(deliveries.next().last().answered());
             GenerationException e = assertThrows(GenerationException.class, deliveries::next);
             assertEquals("no body the schema accepts", e.getMessage());
         }
+    }
+
+    /** One plan of {@code size} cases of the test's operation. */
+    private static List<Dispatch.Plan> plan(long size, LongFunction<Case> cases) {
+        return List.of(new Dispatch.Plan(size, cases, OPERATION));
     }
 
     private static HttpExchanger exchanger(URI target, OptionalDouble rateLimit) {
